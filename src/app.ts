@@ -1,0 +1,73 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config/config.js';
+import type { Database } from './db/client.js';
+import { createAuth } from './auth/guard.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { ChecklistService } from './checklist/service.js';
+import { registerChecklistRoutes } from './checklist/routes.js';
+import { registerHealthRoutes } from './http/health.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
+import { P2hService } from './p2h/service.js';
+import { registerP2hRoutes } from './p2h/routes.js';
+import { UserSchema } from './users/api-schemas.js';
+import { registerUserRoutes } from './users/routes.js';
+import { UsersService } from './users/service.js';
+import { VehiclesService } from './vehicles/service.js';
+import { registerVehicleRoutes } from './vehicles/routes.js';
+
+export type Clock = () => Date;
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** The JWT secret actually used (config's, or the one demo mode generated). */
+  jwtSecret: string;
+  logger?: FastifyBaseLogger | boolean | { level: string };
+  clock?: Clock;
+}
+
+export interface Services {
+  users: UsersService;
+  vehicles: VehiclesService;
+  checklist: ChecklistService;
+  p2h: P2hService;
+}
+
+export interface App {
+  http: HttpServer;
+  services: Services;
+}
+
+/** The composition root: the one place that knows every feature and wires them together. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { config, database } = options;
+  const clock = options.clock ?? (() => new Date());
+  const db = database.db;
+
+  const users = new UsersService(db);
+  const vehicles = new VehiclesService(db);
+  const checklist = new ChecklistService(db, vehicles);
+  const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone });
+  const services: Services = { users, vehicles, checklist, p2h };
+
+  const http = await createHttpServer({ logger: options.logger ?? false });
+  await http.register(fastifyJwt, {
+    secret: options.jwtSecret,
+    sign: { algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'] },
+  });
+  http.addSchema(UserSchema);
+  const auth = createAuth(http, users);
+  const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
+
+  registerHealthRoutes(http, { database });
+  registerAuthRoutes(http, { auth, users, throttle });
+  registerUserRoutes(http, { auth, users });
+  registerVehicleRoutes(http, { auth, vehicles });
+  registerChecklistRoutes(http, { auth, checklist });
+  registerP2hRoutes(http, { auth, p2h });
+
+  return { http, services };
+}

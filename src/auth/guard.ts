@@ -1,0 +1,75 @@
+import type {} from '@fastify/jwt';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, forbidden, unauthorized } from '../http/errors.js';
+import type { HttpServer } from '../http/server.js';
+import type { Role } from '../users/schema.js';
+import type { Actor, UsersService } from '../users/service.js';
+
+export const ACCESS_TOKEN_TTL_SECONDS = 12 * 60 * 60; // one long shift
+
+interface TokenClaims {
+  sub: string;
+  tv: number;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+
+export interface Auth {
+  /** A preHandler that admits a logged-in, active user whose role is listed (any role when none). */
+  require(...roles: Role[]): Guard;
+  issueToken(user: { id: number; tokenVersion: number }): string;
+}
+
+export function createAuth(app: HttpServer, users: UsersService): Auth {
+  app.decorateRequest('actor', null);
+
+  return {
+    issueToken(user) {
+      const claims: TokenClaims = { sub: String(user.id), tv: user.tokenVersion };
+      return app.jwt.sign(claims, { expiresIn: ACCESS_TOKEN_TTL_SECONDS });
+    },
+    require(...roles) {
+      return async (request) => {
+        const claims = await verify(request);
+        const id = Number(claims.sub);
+        const user = Number.isInteger(id) && id > 0 ? await users.findById(id) : undefined;
+        if (!user || user.tokenVersion !== claims.tv) {
+          throw unauthorized('INVALID_TOKEN', 'Sesi tidak berlaku lagi, silakan login ulang');
+        }
+        if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan');
+        if (roles.length > 0 && !roles.includes(user.role)) throw forbidden();
+        request.actor = { id: user.id, role: user.role, fullName: user.fullName };
+      };
+    },
+  };
+}
+
+/** The actor set by the route's guard; a route without a guard calling this is a programming error. */
+export function actorOf(request: FastifyRequest): Actor {
+  if (!request.actor) throw new Error('route has no auth guard');
+  return request.actor;
+}
+
+async function verify(request: FastifyRequest): Promise<TokenClaims> {
+  if (!request.headers.authorization) {
+    throw unauthorized('UNAUTHENTICATED', 'Silakan login terlebih dahulu (header Authorization: Bearer <token>)');
+  }
+  try {
+    const claims = await request.jwtVerify<TokenClaims>();
+    if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw new Error('claims');
+    return claims;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') {
+      throw unauthorized('TOKEN_EXPIRED', 'Sesi Anda sudah berakhir, silakan login ulang');
+    }
+    throw unauthorized('INVALID_TOKEN', 'Token tidak valid, silakan login ulang');
+  }
+}

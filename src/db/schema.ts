@@ -1,0 +1,5 @@
+// Every feature's tables, for drizzle's relational queries and drizzle-kit.
+export * from '../users/schema.js';
+export * from '../vehicles/schema.js';
+export * from '../checklist/schema.js';
+export * from '../p2h/schema.js';

@@ -1,0 +1,47 @@
+import { Type, type TSchema } from '@sinclair/typebox';
+
+/** The contract's envelope: every response, success or error, has this shape. */
+export function envelope<T>(message: string, payload: T) {
+  return { success: true as const, message, payload };
+}
+
+export const Envelope = <T extends TSchema>(payload: T) =>
+  Type.Object({ success: Type.Boolean(), message: Type.String(), payload });
+
+export const ErrorEnvelope = Type.Object(
+  {
+    success: Type.Literal(false),
+    message: Type.String(),
+    payload: Type.Object({
+      code: Type.String(),
+      details: Type.Optional(
+        Type.Array(Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) })),
+      ),
+      retry_after_seconds: Type.Optional(Type.Integer()),
+    }),
+  },
+  { $id: 'ErrorEnvelope' },
+);
+
+const errorRef = Type.Ref(ErrorEnvelope);
+
+/** Response schemas for a route answering 200: its payload plus the shared error envelope. */
+export const ok = <T extends TSchema>(payload: T) => ({ 200: Envelope(payload), '4xx': errorRef, '5xx': errorRef });
+
+/** Response schemas for a route answering 201 (something was created). */
+export const created = <T extends TSchema>(payload: T) => ({ 201: Envelope(payload), '4xx': errorRef, '5xx': errorRef });
+
+export const Paged = <T extends TSchema>(item: T) =>
+  Type.Object({ items: Type.Array(item), page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() });
+
+export const PagingQuery = {
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+};
+
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
+
+export const DateString = (description?: string) =>
+  Type.String({ format: 'date', description: description ?? 'YYYY-MM-DD' });
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

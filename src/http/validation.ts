@@ -1,0 +1,126 @@
+import AjvModule, { type ErrorObject } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { FastifySchemaCompiler } from 'fastify';
+import type { ErrorDetail } from './errors.js';
+
+// ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
+const Ajv = AjvModule.default;
+const addFormats = addFormatsModule.default;
+
+function makeAjv(coerceTypes: boolean) {
+  const ajv = new Ajv({
+    allErrors: true, // report every bad field at once
+    removeAdditional: false, // unknown fields are an error, not silently dropped
+    useDefaults: true,
+    coerceTypes: coerceTypes ? 'array' : false,
+    strict: false,
+  });
+  addFormats(ajv); // "full" formats: 2026-02-30 is not a date
+  return ajv;
+}
+
+// Query strings and path params are text by nature, so they are coerced; JSON bodies must carry the right types.
+const bodyAjv = makeAjv(false);
+const paramsAjv = makeAjv(true);
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  const ajv = httpPart === 'body' ? bodyAjv : paramsAjv;
+  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+};
+
+/** Turns ajv's errors into one entry per field with an Indonesian message. */
+export function describeValidationErrors(errors: ErrorObject[], part: string | undefined): ErrorDetail[] {
+  const seen = new Set<string>();
+  const details: ErrorDetail[] = [];
+  for (const error of errors) {
+    const detail = describe(error, part);
+    const key = `${detail.field}|${detail.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    details.push(detail);
+  }
+  return details;
+}
+
+function describe(error: ErrorObject, part: string | undefined): ErrorDetail {
+  const base = pointerToField(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  const join = (name: unknown) => [base, String(name)].filter(Boolean).join('.');
+  const field = (f: string) => (part && part !== 'body' ? `${part}.${f}` : f) || part || 'body';
+  switch (error.keyword) {
+    case 'required':
+      return { field: field(join(params.missingProperty)), code: 'required', message: 'wajib diisi' };
+    case 'additionalProperties':
+      return { field: field(join(params.additionalProperty)), code: 'unknown_field', message: 'field tidak dikenal' };
+    case 'type':
+      return { field: field(base), code: 'type', message: `harus bertipe ${translateType(String(params.type))}` };
+    case 'format':
+      return { field: field(base), code: 'format', message: formatMessage(String(params.format)) };
+    case 'enum':
+      return {
+        field: field(base),
+        code: 'enum',
+        message: `harus salah satu dari: ${(params.allowedValues as unknown[]).join(', ')}`,
+      };
+    case 'const':
+      return { field: field(base), code: 'enum', message: `harus bernilai ${String(params.allowedValue)}` };
+    case 'minLength':
+      return Number(params.limit) === 1
+        ? { field: field(base), code: 'min_length', message: 'tidak boleh kosong' }
+        : { field: field(base), code: 'min_length', message: `minimal ${params.limit} karakter` };
+    case 'maxLength':
+      return { field: field(base), code: 'max_length', message: `maksimal ${params.limit} karakter` };
+    case 'minimum':
+      return { field: field(base), code: 'minimum', message: `minimal ${params.limit}` };
+    case 'maximum':
+      return { field: field(base), code: 'maximum', message: `maksimal ${params.limit}` };
+    case 'minItems':
+      return { field: field(base), code: 'min_items', message: `minimal ${params.limit} item` };
+    case 'maxItems':
+      return { field: field(base), code: 'max_items', message: `maksimal ${params.limit} item` };
+    case 'pattern':
+      return { field: field(base), code: 'pattern', message: 'format tidak valid' };
+    case 'minProperties':
+      return { field: field(base), code: 'empty', message: 'minimal satu field harus diisi' };
+    default:
+      return { field: field(base), code: error.keyword, message: error.message ?? 'tidak valid' };
+  }
+}
+
+/** "/details/0/status" → "details[0].status" */
+function pointerToField(pointer: string): string {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce((path, segment) => (/^\d+$/.test(segment) ? `${path}[${segment}]` : path ? `${path}.${segment}` : segment), '');
+}
+
+function translateType(type: string): string {
+  const names: Record<string, string> = {
+    string: 'teks',
+    integer: 'bilangan bulat',
+    number: 'angka',
+    boolean: 'boolean (true/false)',
+    object: 'objek',
+    array: 'array',
+    null: 'null',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' atau ');
+}
+
+function formatMessage(format: string): string {
+  switch (format) {
+    case 'date':
+      return 'tanggal tidak valid (format YYYY-MM-DD, tanggal harus ada di kalender)';
+    case 'email':
+      return 'alamat email tidak valid';
+    case 'date-time':
+      return 'waktu tidak valid (ISO 8601)';
+    default:
+      return `format ${format} tidak valid`;
+  }
+}

@@ -1,0 +1,163 @@
+import { Type } from '@sinclair/typebox';
+import { actorOf, type Auth } from '../auth/guard.js';
+import { created, DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery } from '../http/envelope.js';
+import { unprocessable } from '../http/errors.js';
+import type { HttpServer } from '../http/server.js';
+import { ADMIN_ROLES, SUBMITTER_ROLES } from '../users/rules.js';
+import { P2H_STATUSES } from './schema.js';
+import type { P2hService } from './service.js';
+
+const StatusSchema = Type.Union(P2H_STATUSES.map((s) => Type.Literal(s)));
+
+const ReportSummarySchema = Type.Object({
+  id: Type.Integer(),
+  vehicle: Type.Object({
+    id: Type.Integer(),
+    unit_code: Type.String(),
+    plate_number: Type.String(),
+    vehicle_type: Type.String(),
+    brand: Nullable(Type.String()),
+  }),
+  user: Type.Object({ id: Type.Integer(), full_name: Type.String() }),
+  shift_number: Type.Integer(),
+  operational_date: Type.String({ format: 'date' }),
+  submitted_at: Type.String({ format: 'date-time' }),
+  odometer: Nullable(Type.Number()),
+  overall_status: StatusSchema,
+});
+
+const ReportDetailSchema = Type.Composite([
+  ReportSummarySchema,
+  Type.Object({
+    details: Type.Array(
+      Type.Object({
+        checklist_item_id: Type.Integer(),
+        section: Type.String(),
+        item_name: Type.String(),
+        status: StatusSchema,
+        keterangan: Nullable(Type.String()),
+      }),
+    ),
+  }),
+]);
+
+const ComplianceSchema = Type.Object({
+  vehicle_id: Type.Integer(),
+  unit_code: Type.String(),
+  plate_number: Type.String(),
+  shift_type: Type.String(),
+  operational_date: Type.String({ format: 'date' }),
+  required_slots: Type.Integer(),
+  done_slots: Type.Array(Type.Integer()),
+  color: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
+});
+
+const tags = ['p2h'];
+const security = [{ bearer: [] }];
+
+export function registerP2hRoutes(app: HttpServer, deps: { auth: Auth; p2h: P2hService }) {
+  const { auth, p2h } = deps;
+
+  app.post(
+    '/api/p2h/reports',
+    {
+      preHandler: auth.require(...SUBMITTER_ROLES),
+      schema: {
+        tags,
+        security,
+        summary: 'Submit a P2H; the server computes overall_status, the operational date and (when omitted) the slot',
+        body: Type.Object(
+          {
+            vehicle_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+            shift_number: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
+            odometer: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 99_999_999 }))),
+            details: Type.Array(
+              Type.Object(
+                {
+                  checklist_item_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+                  status: StatusSchema,
+                  keterangan: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 200 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+        response: created(ReportDetailSchema),
+      },
+    },
+    async (request, reply) => {
+      const report = await p2h.submit(actorOf(request), request.body);
+      return reply.code(201).send(envelope(`P2H berhasil dikirim: ${report.overall_status.toUpperCase()}`, report));
+    },
+  );
+
+  app.get(
+    '/api/p2h/reports',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags,
+        security,
+        summary: 'Reports, newest first; a user sees their own, admins and viewers all',
+        querystring: Type.Object(
+          {
+            ...PagingQuery,
+            date_from: Type.Optional(DateString('operational date from (inclusive)')),
+            date_to: Type.Optional(DateString('operational date to (inclusive)')),
+            vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+            user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+            status: Type.Optional(StatusSchema),
+          },
+          { additionalProperties: false },
+        ),
+        response: ok(Paged(ReportSummarySchema)),
+      },
+    },
+    async (request) => {
+      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
+      if (query.date_from && query.date_to && query.date_from > query.date_to) {
+        throw unprocessable('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', [
+          { field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' },
+        ]);
+      }
+      const { items, total } = await p2h.list(actorOf(request), query);
+      return envelope('Daftar laporan P2H berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+    },
+  );
+
+  app.get(
+    '/api/p2h/reports/:id',
+    { preHandler: auth.require(), schema: { tags, security, summary: 'One report with its answers', params: IdParams, response: ok(ReportDetailSchema) } },
+    async (request) => envelope('Laporan P2H berhasil diambil', await p2h.get(actorOf(request), request.params.id)),
+  );
+
+  app.delete(
+    '/api/p2h/reports/:id',
+    {
+      preHandler: auth.require(...ADMIN_ROLES),
+      schema: { tags, security, summary: 'Soft-delete a report (frees its slot)', params: IdParams, response: ok(Type.Null()) },
+    },
+    async (request) => {
+      await p2h.remove(actorOf(request), request.params.id);
+      return envelope('Laporan P2H berhasil dihapus', null);
+    },
+  );
+
+  app.get(
+    '/api/p2h/compliance',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags,
+        security,
+        summary: "Each active unit's slots done on a day: green all, yellow some, red none",
+        querystring: Type.Object({ date: Type.Optional(DateString()) }, { additionalProperties: false }),
+        response: ok(Type.Array(ComplianceSchema)),
+      },
+    },
+    async (request) => envelope('Kepatuhan P2H berhasil diambil', await p2h.compliance(request.query.date)),
+  );
+}

@@ -1,0 +1,259 @@
+import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import type { Clock } from '../app.js';
+import type { ChecklistService } from '../checklist/service.js';
+import { uniqueViolation, type Db, type Tx } from '../db/client.js';
+import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
+import { seesAllReports } from '../users/rules.js';
+import type { Actor, UsersService } from '../users/service.js';
+import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
+import { checkAnswers, type AnswerInput } from './answers.js';
+import { complianceColor, operationalDate, SLOTS_PER_DAY, suggestedSlot, type ComplianceColor } from './operational-day.js';
+import { p2hReportDetails, p2hReports, type P2hReportRow, type P2hStatus } from './schema.js';
+import { overallStatus } from './status.js';
+
+export interface SubmitInput {
+  vehicle_id: number;
+  shift_number?: number;
+  odometer?: number | null;
+  details: AnswerInput[];
+}
+
+export interface ReportSummary {
+  id: number;
+  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; brand: string | null };
+  user: { id: number; full_name: string };
+  shift_number: number;
+  operational_date: string;
+  submitted_at: string;
+  odometer: number | null;
+  overall_status: P2hStatus;
+}
+
+export interface ReportDetail extends ReportSummary {
+  details: { checklist_item_id: number; section: string; item_name: string; status: P2hStatus; keterangan: string | null }[];
+}
+
+export interface ReportListQuery {
+  page: number;
+  page_size: number;
+  date_from?: string;
+  date_to?: string;
+  vehicle_id?: number;
+  user_id?: number;
+  status?: P2hStatus;
+}
+
+export interface UnitCompliance {
+  vehicle_id: number;
+  unit_code: string;
+  plate_number: string;
+  shift_type: VehicleSummary['shift_type'];
+  operational_date: string;
+  required_slots: number;
+  done_slots: number[];
+  color: ComplianceColor;
+}
+
+/** Runs inside the submit transaction, after the report is stored (the notification outbox hooks in here). */
+export type ReportCreatedHook = (tx: Tx, report: ReportDetail) => Promise<void>;
+
+export class P2hService {
+  private readonly createdHooks: ReportCreatedHook[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly deps: { vehicles: VehiclesService; checklist: ChecklistService; users: UsersService; clock: Clock; timezone: string },
+  ) {}
+
+  onReportCreated(hook: ReportCreatedHook): void {
+    this.createdHooks.push(hook);
+  }
+
+  async submit(actor: Actor, input: SubmitInput): Promise<ReportDetail> {
+    const vehicle = await this.deps.vehicles.summary(input.vehicle_id);
+    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
+    if (!vehicle.is_active) throw unprocessable('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
+
+    const now = this.deps.clock();
+    const slots = SLOTS_PER_DAY[vehicle.shift_type];
+    const shiftNumber = input.shift_number ?? suggestedSlot(now, this.deps.timezone, vehicle.shift_type);
+    if (shiftNumber < 1 || shiftNumber > slots) {
+      throw unprocessable('INVALID_SHIFT', `Unit ${vehicle.unit_code} (${vehicle.shift_type}) hanya memiliki shift 1 sampai ${slots}`, [
+        { field: 'shift_number', code: 'invalid_shift', message: `harus 1 sampai ${slots}` },
+      ]);
+    }
+
+    const items = await this.deps.checklist.applicableItems(vehicle.vehicle_type);
+    const checked = checkAnswers(items, input.details);
+    if (!checked.ok) throw unprocessable('INVALID_ANSWERS', 'Jawaban checklist belum lengkap atau tidak valid', checked.problems);
+
+    const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
+    const status = overallStatus(checked.answers.map((a) => a.status));
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(p2hReports)
+          .values({
+            vehicleId: vehicle.id,
+            userId: actor.id,
+            shiftNumber,
+            operationalDate: opDate,
+            submittedAt: now,
+            odometer: input.odometer == null ? null : String(input.odometer),
+            overallStatus: status,
+          })
+          .returning();
+        const details = checked.answers.map((a) => ({
+          reportId: row!.id,
+          checklistItemId: a.item.id,
+          section: a.item.section,
+          itemName: a.item.item_name,
+          status: a.status,
+          keterangan: a.keterangan,
+        }));
+        await tx.insert(p2hReportDetails).values(details);
+        const report: ReportDetail = {
+          ...toSummary(row!, vehicle, actor.fullName),
+          details: details.map((d) => ({
+            checklist_item_id: d.checklistItemId,
+            section: d.section,
+            item_name: d.itemName,
+            status: d.status,
+            keterangan: d.keterangan,
+          })),
+        };
+        for (const hook of this.createdHooks) await hook(tx, report);
+        return report;
+      });
+    } catch (error) {
+      if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
+        throw conflict(
+          'SLOT_TAKEN',
+          `P2H unit ${vehicle.unit_code} untuk shift ${shiftNumber} tanggal ${opDate} sudah dikirim`,
+          [{ field: 'shift_number', code: 'slot_taken', message: `shift ${shiftNumber} tanggal ${opDate} sudah ada` }],
+        );
+      }
+      throw error;
+    }
+  }
+
+  async list(actor: Actor, query: ReportListQuery): Promise<{ items: ReportSummary[]; total: number }> {
+    const filters: SQL[] = [isNull(p2hReports.deletedAt)];
+    // A driver only ever sees their own reports, whatever filter they send.
+    if (!seesAllReports(actor.role)) filters.push(eq(p2hReports.userId, actor.id));
+    else if (query.user_id !== undefined) filters.push(eq(p2hReports.userId, query.user_id));
+    if (query.date_from) filters.push(gte(p2hReports.operationalDate, query.date_from));
+    if (query.date_to) filters.push(lte(p2hReports.operationalDate, query.date_to));
+    if (query.vehicle_id !== undefined) filters.push(eq(p2hReports.vehicleId, query.vehicle_id));
+    if (query.status) filters.push(eq(p2hReports.overallStatus, query.status));
+    const where = and(...filters);
+
+    const [rows, [totalRow]] = await Promise.all([
+      this.db
+        .select()
+        .from(p2hReports)
+        .where(where)
+        .orderBy(desc(p2hReports.submittedAt), desc(p2hReports.id))
+        .limit(query.page_size)
+        .offset((query.page - 1) * query.page_size),
+      this.db.select({ total: count() }).from(p2hReports).where(where),
+    ]);
+    return { items: await this.summarize(rows), total: totalRow?.total ?? 0 };
+  }
+
+  async get(actor: Actor, id: number): Promise<ReportDetail> {
+    const [row] = await this.db
+      .select()
+      .from(p2hReports)
+      .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)));
+    if (!row) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
+    if (!seesAllReports(actor.role) && row.userId !== actor.id) throw forbidden('Anda hanya dapat melihat laporan P2H Anda sendiri');
+    const [summary] = await this.summarize([row]);
+    const details = await this.db
+      .select({
+        checklist_item_id: p2hReportDetails.checklistItemId,
+        section: p2hReportDetails.section,
+        item_name: p2hReportDetails.itemName,
+        status: p2hReportDetails.status,
+        keterangan: p2hReportDetails.keterangan,
+      })
+      .from(p2hReportDetails)
+      .where(eq(p2hReportDetails.reportId, id))
+      .orderBy(p2hReportDetails.id);
+    return { ...summary!, details };
+  }
+
+  /** Soft delete by an admin: the report leaves lists and its slot is free again. */
+  async remove(actor: Actor, id: number): Promise<void> {
+    const deleted = await this.db
+      .update(p2hReports)
+      .set({ deletedAt: this.deps.clock(), deletedBy: actor.id })
+      .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)))
+      .returning({ id: p2hReports.id });
+    if (deleted.length === 0) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
+  }
+
+  /**
+   * Which slots each active unit has done on a day. Without a date, each unit's current
+   * operational day (a shift unit's day turns at 05:00, a non-shift unit's at midnight).
+   */
+  async compliance(date?: string): Promise<UnitCompliance[]> {
+    const units = await this.deps.vehicles.listActiveSummaries();
+    const now = this.deps.clock();
+    const dayOf = (unit: VehicleSummary) => date ?? operationalDate(now, this.deps.timezone, unit.shift_type);
+    const dates = [...new Set(units.map(dayOf))];
+    const done = new Map<string, Set<number>>();
+    if (dates.length > 0) {
+      const rows = await this.db
+        .selectDistinct({ vehicleId: p2hReports.vehicleId, date: p2hReports.operationalDate, slot: p2hReports.shiftNumber })
+        .from(p2hReports)
+        .where(and(inArray(p2hReports.operationalDate, dates), isNull(p2hReports.deletedAt)));
+      for (const row of rows) {
+        const key = `${row.vehicleId}|${row.date}`;
+        done.set(key, (done.get(key) ?? new Set()).add(row.slot));
+      }
+    }
+    return units.map((unit) => {
+      const day = dayOf(unit);
+      const required = SLOTS_PER_DAY[unit.shift_type];
+      const slots = [...(done.get(`${unit.id}|${day}`) ?? [])].filter((s) => s <= required).sort();
+      return {
+        vehicle_id: unit.id,
+        unit_code: unit.unit_code,
+        plate_number: unit.plate_number,
+        shift_type: unit.shift_type,
+        operational_date: day,
+        required_slots: required,
+        done_slots: slots,
+        color: complianceColor(slots.length, required),
+      };
+    });
+  }
+
+  private async summarize(rows: P2hReportRow[]): Promise<ReportSummary[]> {
+    const [vehicles, names] = await Promise.all([
+      this.deps.vehicles.summariesByIds(rows.map((r) => r.vehicleId)),
+      this.deps.users.namesByIds(rows.map((r) => r.userId)),
+    ]);
+    return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? ''));
+  }
+}
+
+function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string): ReportSummary {
+  return {
+    id: row.id,
+    vehicle: {
+      id: vehicle.id,
+      unit_code: vehicle.unit_code,
+      plate_number: vehicle.plate_number,
+      vehicle_type: vehicle.vehicle_type,
+      brand: vehicle.brand,
+    },
+    user: { id: row.userId, full_name: userName },
+    shift_number: row.shiftNumber,
+    operational_date: row.operationalDate,
+    submitted_at: row.submittedAt.toISOString(),
+    odometer: row.odometer === null ? null : Number(row.odometer),
+    overall_status: row.overallStatus,
+  };
+}

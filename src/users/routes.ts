@@ -1,0 +1,109 @@
+import { Type } from '@sinclair/typebox';
+import { actorOf, type Auth } from '../auth/guard.js';
+import { created, envelope, IdParams, ok, Paged, PagingQuery } from '../http/envelope.js';
+import type { HttpServer } from '../http/server.js';
+import { EmailInput, FullName, PasswordInput, PhoneInput, RoleSchema, UserSchema } from './api-schemas.js';
+import { ADMIN_ROLES } from './rules.js';
+import type { UsersService } from './service.js';
+
+const UserRef = Type.Ref(UserSchema);
+const tags = ['users'];
+const security = [{ bearer: [] }];
+
+export function registerUserRoutes(app: HttpServer, deps: { auth: Auth; users: UsersService }) {
+  const { auth, users } = deps;
+  const adminOnly = auth.require(...ADMIN_ROLES);
+
+  app.get(
+    '/api/users/me',
+    { preHandler: auth.require(), schema: { tags, security, summary: 'The logged-in user', response: ok(UserRef) } },
+    async (request) => envelope('Data user berhasil diambil', await users.get(actorOf(request).id)),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Create a user (admins create drivers and viewers; superadmins any role)',
+        body: Type.Object(
+          { full_name: FullName, phone_number: PhoneInput, email: Type.Optional(EmailInput), role: RoleSchema, password: PasswordInput },
+          { additionalProperties: false },
+        ),
+        response: created(UserRef),
+      },
+    },
+    async (request, reply) => {
+      const user = await users.create(actorOf(request), request.body);
+      return reply.code(201).send(envelope('User berhasil dibuat', user));
+    },
+  );
+
+  app.get(
+    '/api/users',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'List users with paging; q searches name, phone and email',
+        querystring: Type.Object(
+          {
+            ...PagingQuery,
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            role: Type.Optional(RoleSchema),
+            is_active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: ok(Paged(UserRef)),
+      },
+    },
+    async (request) => {
+      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
+      const { items, total } = await users.list(query);
+      return envelope('Daftar user berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+    },
+  );
+
+  app.get(
+    '/api/users/:id',
+    { preHandler: adminOnly, schema: { tags, security, params: IdParams, response: ok(UserRef) } },
+    async (request) => envelope('Data user berhasil diambil', await users.get(request.params.id)),
+  );
+
+  app.patch(
+    '/api/users/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a user; a new password here is an admin reset',
+        params: IdParams,
+        body: Type.Object(
+          {
+            full_name: Type.Optional(FullName),
+            phone_number: Type.Optional(PhoneInput),
+            email: Type.Optional(EmailInput),
+            role: Type.Optional(RoleSchema),
+            is_active: Type.Optional(Type.Boolean()),
+            password: Type.Optional(PasswordInput),
+          },
+          { additionalProperties: false, minProperties: 1 },
+        ),
+        response: ok(UserRef),
+      },
+    },
+    async (request) =>
+      envelope('User berhasil diubah', await users.update(actorOf(request), request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/users/:id',
+    { preHandler: adminOnly, schema: { tags, security, summary: 'Deactivate a user', params: IdParams, response: ok(UserRef) } },
+    async (request) => envelope('User berhasil dinonaktifkan', await users.deactivate(actorOf(request), request.params.id)),
+  );
+}

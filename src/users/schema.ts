@@ -1,0 +1,32 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+export const roleEnum = pgEnum('user_role', ROLES);
+
+export const users = pgTable(
+  'users',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    fullName: text('full_name').notNull(),
+    /** E.164, e.g. +6281234567890; every Indonesian spelling is normalised before it gets here. */
+    phoneNumber: text('phone_number').notNull(),
+    /** Lower-cased. */
+    email: text('email'),
+    role: roleEnum('role').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    isActive: boolean('is_active').notNull().default(true),
+    /** Bumped on password change so tokens issued before it stop working. */
+    tokenVersion: integer('token_version').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_phone_number_key').on(t.phoneNumber),
+    uniqueIndex('users_email_key').on(t.email).where(sql`${t.email} is not null`),
+    index('users_full_name_idx').on(t.fullName),
+  ],
+);
+
+export type UserRow = typeof users.$inferSelect;

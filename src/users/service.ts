@@ -1,0 +1,239 @@
+import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { hashPassword, verifyPassword } from '../auth/password.js';
+import { uniqueViolation, type Db } from '../db/client.js';
+import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } from '../http/errors.js';
+import { normalizePhone } from './phone.js';
+import { canManageRole } from './rules.js';
+import { users, type Role, type UserRow } from './schema.js';
+
+export interface Actor {
+  id: number;
+  role: Role;
+  fullName: string;
+}
+
+export interface PublicUser {
+  id: number;
+  full_name: string;
+  phone_number: string;
+  email: string | null;
+  role: Role;
+  is_active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CreateUserInput {
+  full_name: string;
+  phone_number: string;
+  email?: string | null;
+  role: Role;
+  password: string;
+}
+
+export type UpdateUserInput = Partial<CreateUserInput & { is_active: boolean }>;
+
+export interface UserListQuery {
+  page: number;
+  page_size: number;
+  q?: string;
+  role?: Role;
+  is_active?: boolean;
+}
+
+export function toPublicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    full_name: row.fullName,
+    phone_number: row.phoneNumber,
+    email: row.email,
+    role: row.role,
+    is_active: row.isActive,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export class UsersService {
+  constructor(private readonly db: Db) {}
+
+  async create(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
+    if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat membuat akun dengan role ${input.role}`);
+    const phone = requirePhone(input.phone_number);
+    const passwordHash = await hashPassword(input.password);
+    const [row] = await this.insertOrConflict(() =>
+      this.db
+        .insert(users)
+        .values({
+          fullName: input.full_name.trim(),
+          phoneNumber: phone,
+          email: normalizeEmail(input.email),
+          role: input.role,
+          passwordHash,
+        })
+        .returning(),
+    );
+    return toPublicUser(row!);
+  }
+
+  async list(query: UserListQuery): Promise<{ items: PublicUser[]; total: number }> {
+    const filters: SQL[] = [];
+    if (query.role) filters.push(eq(users.role, query.role));
+    if (query.is_active !== undefined) filters.push(eq(users.isActive, query.is_active));
+    if (query.q) {
+      const term = `%${escapeLike(query.q.trim())}%`;
+      const phone = normalizePhone(query.q);
+      const digits = query.q.replace(/\D/g, '');
+      filters.push(
+        or(
+          ilike(users.fullName, term),
+          ilike(users.email, term),
+          phone.ok ? eq(users.phoneNumber, phone.e164) : digits.length >= 3 ? ilike(users.phoneNumber, `%${digits.replace(/^0/, '')}%`) : undefined,
+        )!,
+      );
+    }
+    const where = filters.length ? and(...filters) : undefined;
+    const [rows, [totalRow]] = await Promise.all([
+      this.db
+        .select()
+        .from(users)
+        .where(where)
+        .orderBy(users.fullName, users.id)
+        .limit(query.page_size)
+        .offset((query.page - 1) * query.page_size),
+      this.db.select({ total: count() }).from(users).where(where),
+    ]);
+    return { items: rows.map(toPublicUser), total: totalRow?.total ?? 0 };
+  }
+
+  async get(id: number): Promise<PublicUser> {
+    return toPublicUser(await this.requireRow(id));
+  }
+
+  async update(actor: Actor, id: number, input: UpdateUserInput): Promise<PublicUser> {
+    const current = await this.requireRow(id);
+    const self = actor.id === id;
+    if (!self && !canManageRole(actor.role, current.role)) throw forbidden('Anda tidak dapat mengubah akun ini');
+    if (input.role !== undefined && input.role !== current.role) {
+      if (self) throw forbidden('Anda tidak dapat mengubah role akun sendiri');
+      if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat memberi role ${input.role}`);
+    }
+    if (self && input.is_active === false) throw forbidden('Anda tidak dapat menonaktifkan akun sendiri');
+
+    const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+    if (input.full_name !== undefined) changes.fullName = input.full_name.trim();
+    if (input.phone_number !== undefined) changes.phoneNumber = requirePhone(input.phone_number);
+    if (input.email !== undefined) changes.email = normalizeEmail(input.email);
+    if (input.role !== undefined) changes.role = input.role;
+    if (input.is_active !== undefined) changes.isActive = input.is_active;
+    if (input.password !== undefined) {
+      changes.passwordHash = await hashPassword(input.password);
+      changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
+    }
+    if (input.role !== undefined || input.is_active === false) {
+      changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
+    }
+    const [row] = await this.insertOrConflict(() => this.db.update(users).set(changes).where(eq(users.id, id)).returning());
+    return toPublicUser(row!);
+  }
+
+  /** DELETE deactivates: reports keep pointing at the account. */
+  deactivate(actor: Actor, id: number): Promise<PublicUser> {
+    return this.update(actor, id, { is_active: false });
+  }
+
+  async changeOwnPassword(userId: number, currentPassword: string, newPassword: string): Promise<UserRow> {
+    const row = await this.requireRow(userId);
+    if (!(await verifyPassword(row.passwordHash, currentPassword))) {
+      throw unauthorized('WRONG_PASSWORD', 'Password lama salah');
+    }
+    if (currentPassword === newPassword) throw unprocessable('SAME_PASSWORD', 'Password baru harus berbeda dari password lama');
+    const [updated] = await this.db
+      .update(users)
+      .set({ passwordHash: await hashPassword(newPassword), tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
+    return updated!;
+  }
+
+  /** Login looks a user up by phone (any Indonesian form) or email. */
+  async findByUsername(username: string): Promise<UserRow | undefined> {
+    const trimmed = username.trim();
+    if (trimmed.includes('@')) {
+      const [row] = await this.db.select().from(users).where(eq(users.email, trimmed.toLowerCase()));
+      return row;
+    }
+    const phone = normalizePhone(trimmed);
+    if (!phone.ok) return undefined;
+    const [row] = await this.db.select().from(users).where(eq(users.phoneNumber, phone.e164));
+    return row;
+  }
+
+  async findById(id: number): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    return row;
+  }
+
+  /** Display names for other features (reports list the submitter's name). */
+  async namesByIds(ids: number[]): Promise<Map<number, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await this.db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, unique));
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
+  async count(): Promise<number> {
+    const [row] = await this.db.select({ total: count() }).from(users);
+    return row?.total ?? 0;
+  }
+
+  /** Creates the first superadmin from ADMIN_PHONE/ADMIN_PASSWORD when there are no users at all. */
+  async bootstrapSuperadmin(admin: { phone: string; password: string; name: string }): Promise<boolean> {
+    if ((await this.count()) > 0) return false;
+    const passwordHash = await hashPassword(admin.password);
+    const inserted = await this.db
+      .insert(users)
+      .values({ fullName: admin.name, phoneNumber: admin.phone, role: 'superadmin', passwordHash })
+      .onConflictDoNothing()
+      .returning({ id: users.id });
+    return inserted.length > 0;
+  }
+
+  private async requireRow(id: number): Promise<UserRow> {
+    const row = await this.findById(id);
+    if (!row) throw notFound('USER_NOT_FOUND', `User dengan id ${id} tidak ditemukan`);
+    return row;
+  }
+
+  private async insertOrConflict<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      const violation = uniqueViolation(error);
+      if (violation?.constraint === 'users_phone_number_key') {
+        throw conflict('PHONE_EXISTS', 'Nomor HP sudah terdaftar untuk user lain');
+      }
+      if (violation?.constraint === 'users_email_key') throw conflict('EMAIL_EXISTS', 'Email sudah terdaftar untuk user lain');
+      throw error;
+    }
+  }
+}
+
+function requirePhone(input: string): string {
+  const phone = normalizePhone(input);
+  if (!phone.ok) {
+    throw new AppError(422, 'INVALID_PHONE', 'Nomor HP tidak valid', [
+      { field: 'phone_number', code: 'invalid_phone', message: `Nomor HP ${phone.reason}` },
+    ]);
+  }
+  return phone.e164;
+}
+
+function normalizeEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.trim().toLowerCase();
+  return trimmed ? trimmed : null;
+}
+
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
