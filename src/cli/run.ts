@@ -1,0 +1,21 @@
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+
+/** Entry-point wrapper: configuration errors print plainly (no stack) and exit 1. */
+export async function runCli(main: (config: Config) => Promise<void>): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  try {
+    await main(config);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
