@@ -69,12 +69,13 @@ export class P2hService {
     this.createdHooks.push(hook);
   }
 
-  async submit(actor: Actor, input: SubmitInput): Promise<ReportDetail> {
+  /** `at` backdates a submission (demo data, imports); the HTTP route always uses the clock. */
+  async submit(actor: Actor, input: SubmitInput, at?: Date): Promise<ReportDetail> {
     const vehicle = await this.deps.vehicles.summary(input.vehicle_id);
     if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
     if (!vehicle.is_active) throw unprocessable('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
 
-    const now = this.deps.clock();
+    const now = at ?? this.deps.clock();
     const slots = SLOTS_PER_DAY[vehicle.shift_type];
     const shiftNumber = input.shift_number ?? suggestedSlot(now, this.deps.timezone, vehicle.shift_type);
     if (shiftNumber < 1 || shiftNumber > slots) {
