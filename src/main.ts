@@ -36,8 +36,7 @@ await runCli(async (config) => {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  await app.http.listen({ port: config.port, host: config.host });
-  const address = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
   log.info(`P2H is running at ${address} (API docs: ${address}/docs, database: ${database.kind})`);
   if (config.demo) printDemoLogins(address, demoSeeded);
 });
