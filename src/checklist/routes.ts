@@ -1,7 +1,110 @@
+import { Type } from '@sinclair/typebox';
 import type { Auth } from '../auth/guard.js';
+import { created, envelope, IdParams, ok } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
+import { ADMIN_ROLES } from '../users/rules.js';
+import { ApplicableItemSchema, ChecklistItemSchema, CreateItemBody, SectionSchema, UpdateItemBody } from './api-schemas.js';
 import type { ChecklistService } from './service.js';
 
-export function registerChecklistRoutes(_app: HttpServer, _deps: { auth: Auth; checklist: ChecklistService }) {
-  // TODO(checklist): routes
+const ItemRef = Type.Ref(ChecklistItemSchema);
+const tags = ['checklist'];
+const security = [{ bearer: [] }];
+
+export function registerChecklistRoutes(app: HttpServer, deps: { auth: Auth; checklist: ChecklistService }) {
+  const { auth, checklist } = deps;
+  const adminOnly = auth.require(...ADMIN_ROLES);
+  app.addSchema(ChecklistItemSchema);
+
+  app.get(
+    '/api/checklist',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags,
+        security,
+        summary: "The active items to answer for a unit (those for its vehicle type), in order; without vehicle_id, every active item",
+        querystring: Type.Object(
+          { vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
+          { additionalProperties: false },
+        ),
+        response: ok(Type.Array(ApplicableItemSchema)),
+      },
+    },
+    async (request) => envelope('Daftar item checklist berhasil diambil', await checklist.itemsFor(request.query.vehicle_id)),
+  );
+
+  app.get(
+    '/api/checklist/sections',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags,
+        security,
+        summary: 'Sections of the active checklist, in the order of their first item',
+        response: ok(Type.Array(SectionSchema)),
+      },
+    },
+    async () => envelope('Daftar bagian checklist berhasil diambil', await checklist.sections()),
+  );
+
+  app.get(
+    '/api/checklist/items',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Every checklist item, retired ones included unless is_active is given',
+        querystring: Type.Object({ is_active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        response: ok(Type.Array(ItemRef)),
+      },
+    },
+    async (request) => envelope('Daftar item checklist berhasil diambil', await checklist.listAll(request.query)),
+  );
+
+  app.post(
+    '/api/checklist/items',
+    {
+      preHandler: adminOnly,
+      schema: { tags, security, summary: 'Add a checklist item', body: CreateItemBody, response: created(ItemRef) },
+    },
+    async (request, reply) => reply.code(201).send(envelope('Item checklist berhasil dibuat', await checklist.create(request.body))),
+  );
+
+  app.get(
+    '/api/checklist/items/:id',
+    { preHandler: adminOnly, schema: { tags, security, summary: 'One checklist item', params: IdParams, response: ok(ItemRef) } },
+    async (request) => envelope('Item checklist berhasil diambil', await checklist.get(request.params.id)),
+  );
+
+  app.patch(
+    '/api/checklist/items/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a checklist item; is_active=true brings a retired item back',
+        params: IdParams,
+        body: UpdateItemBody,
+        response: ok(ItemRef),
+      },
+    },
+    async (request) => envelope('Item checklist berhasil diubah', await checklist.update(request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/checklist/items/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Retire a checklist item (kept for old reports, no longer asked)',
+        params: IdParams,
+        response: ok(ItemRef),
+      },
+    },
+    async (request) => envelope('Item checklist berhasil dinonaktifkan', await checklist.retire(request.params.id)),
+  );
 }

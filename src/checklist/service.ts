@@ -1,8 +1,9 @@
-import { and, asc, count, eq, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import { notFound } from '../http/errors.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import defaultChecklist from './default-checklist.json' with { type: 'json' };
-import { checklistItems } from './schema.js';
+import { checklistItems, type ChecklistItemRow } from './schema.js';
 
 export interface ApplicableItem {
   id: number;
@@ -10,6 +11,54 @@ export interface ApplicableItem {
   item_name: string;
   order: number;
 }
+
+/** An item as admins manage it. */
+export interface ApiChecklistItem extends ApplicableItem {
+  /** null: every vehicle type. */
+  vehicle_types: string[] | null;
+  is_active: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ChecklistSection {
+  section: string;
+  order: number;
+  item_count: number;
+}
+
+export interface CreateItemInput {
+  section: string;
+  item_name: string;
+  order: number;
+  vehicle_types?: string[] | null;
+}
+
+export type UpdateItemInput = Partial<CreateItemInput & { is_active: boolean }>;
+
+const applicableColumns = {
+  id: checklistItems.id,
+  section: checklistItems.section,
+  item_name: checklistItems.itemName,
+  order: checklistItems.order,
+};
+
+function toApiItem(row: ChecklistItemRow): ApiChecklistItem {
+  return {
+    id: row.id,
+    section: row.section,
+    item_name: row.itemName,
+    order: row.order,
+    vehicle_types: row.vehicleTypes,
+    is_active: row.isActive,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** " rem  depan " → "REM DEPAN": sections group by exact text, so spelling is made uniform. */
+const normalizeSection = (section: string) => section.trim().replace(/\s+/g, ' ').toUpperCase();
+const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ');
 
 export class ChecklistService {
   constructor(
@@ -20,7 +69,7 @@ export class ChecklistService {
   /** Active items that apply to a vehicle type, in checklist order. */
   applicableItems(vehicleType: string): Promise<ApplicableItem[]> {
     return this.db
-      .select({ id: checklistItems.id, section: checklistItems.section, item_name: checklistItems.itemName, order: checklistItems.order })
+      .select(applicableColumns)
       .from(checklistItems)
       .where(
         and(
@@ -29,6 +78,77 @@ export class ChecklistService {
         ),
       )
       .orderBy(asc(checklistItems.order), asc(checklistItems.id));
+  }
+
+  /** What a driver fills in for a unit; without a unit, every active item. */
+  async itemsFor(vehicleId: number | undefined): Promise<ApplicableItem[]> {
+    if (vehicleId === undefined) {
+      return this.db
+        .select(applicableColumns)
+        .from(checklistItems)
+        .where(eq(checklistItems.isActive, true))
+        .orderBy(asc(checklistItems.order), asc(checklistItems.id));
+    }
+    const vehicle = await this.vehicles.summary(vehicleId);
+    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${vehicleId} tidak ditemukan`);
+    return this.applicableItems(vehicle.vehicle_type);
+  }
+
+  /** Every item, retired ones included, for the admin screen (a checklist is tens of items: no paging). */
+  async listAll(filter: { is_active?: boolean } = {}): Promise<ApiChecklistItem[]> {
+    const rows = await this.db
+      .select()
+      .from(checklistItems)
+      .where(filter.is_active === undefined ? undefined : eq(checklistItems.isActive, filter.is_active))
+      .orderBy(asc(checklistItems.order), asc(checklistItems.id));
+    return rows.map(toApiItem);
+  }
+
+  async get(id: number): Promise<ApiChecklistItem> {
+    return toApiItem(await this.requireRow(id));
+  }
+
+  async create(input: CreateItemInput): Promise<ApiChecklistItem> {
+    const vehicleTypes = await this.resolveTypes(input.vehicle_types);
+    const [row] = await this.db
+      .insert(checklistItems)
+      .values({
+        section: normalizeSection(input.section),
+        itemName: normalizeName(input.item_name),
+        order: input.order,
+        vehicleTypes: vehicleTypes ?? null,
+      })
+      .returning();
+    return toApiItem(row!);
+  }
+
+  async update(id: number, input: UpdateItemInput): Promise<ApiChecklistItem> {
+    await this.requireRow(id);
+    const changes: Partial<typeof checklistItems.$inferInsert> = { updatedAt: new Date() };
+    if (input.section !== undefined) changes.section = normalizeSection(input.section);
+    if (input.item_name !== undefined) changes.itemName = normalizeName(input.item_name);
+    if (input.order !== undefined) changes.order = input.order;
+    if (input.vehicle_types !== undefined) changes.vehicleTypes = await this.resolveTypes(input.vehicle_types);
+    if (input.is_active !== undefined) changes.isActive = input.is_active;
+    const [row] = await this.db.update(checklistItems).set(changes).where(eq(checklistItems.id, id)).returning();
+    return toApiItem(row!);
+  }
+
+  /** DELETE retires: submitted reports refer to the item, so it is never removed. */
+  retire(id: number): Promise<ApiChecklistItem> {
+    return this.update(id, { is_active: false });
+  }
+
+  /** Sections of the active checklist, in the order of their first item. */
+  async sections(): Promise<ChecklistSection[]> {
+    const first = min(checklistItems.order);
+    const rows = await this.db
+      .select({ section: checklistItems.section, order: first, item_count: count() })
+      .from(checklistItems)
+      .where(eq(checklistItems.isActive, true))
+      .groupBy(checklistItems.section)
+      .orderBy(asc(first), asc(checklistItems.section));
+    return rows.map((r) => ({ section: r.section, order: r.order ?? 0, item_count: r.item_count }));
   }
 
   /** On a new database: the default vehicle types and the 39-item default checklist. */
@@ -40,5 +160,16 @@ export class ChecklistService {
       defaultChecklist.items.map((item) => ({ section: item.section, itemName: item.item_name, order: item.order, vehicleTypes: null })),
     );
     return true;
+  }
+
+  private async resolveTypes(names: string[] | null | undefined): Promise<string[] | null> {
+    if (names == null) return null;
+    return this.vehicles.resolveTypes(names, 'vehicle_types');
+  }
+
+  private async requireRow(id: number): Promise<ChecklistItemRow> {
+    const [row] = await this.db.select().from(checklistItems).where(eq(checklistItems.id, id));
+    if (!row) throw notFound('CHECKLIST_ITEM_NOT_FOUND', `Item checklist dengan id ${id} tidak ditemukan`);
+    return row;
   }
 }

@@ -32,7 +32,14 @@ export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, http
 export function describeValidationErrors(errors: ErrorObject[], part: string | undefined): ErrorDetail[] {
   const seen = new Set<string>();
   const details: ErrorDetail[] = [];
+  // A nullable field (anyOf [x, null]) that fails reports the real problem plus "must be null" and
+  // "must match a schema in anyOf": keep only the real one.
+  const withRealProblem = new Set(
+    errors.filter((e) => e.keyword !== 'anyOf' && !isNullTypeError(e)).map((e) => e.instancePath),
+  );
   for (const error of errors) {
+    if (error.keyword === 'anyOf' && withRealProblem.has(error.instancePath)) continue;
+    if (isNullTypeError(error) && withRealProblem.has(error.instancePath)) continue;
     const detail = describe(error, part);
     const key = `${detail.field}|${detail.code}`;
     if (seen.has(key)) continue;
@@ -80,11 +87,17 @@ function describe(error: ErrorObject, part: string | undefined): ErrorDetail {
       return { field: field(base), code: 'max_items', message: `maksimal ${params.limit} item` };
     case 'pattern':
       return { field: field(base), code: 'pattern', message: 'format tidak valid' };
+    case 'anyOf':
+      return { field: field(base), code: 'invalid', message: 'nilai tidak valid' };
     case 'minProperties':
       return { field: field(base), code: 'empty', message: 'minimal satu field harus diisi' };
     default:
       return { field: field(base), code: error.keyword, message: error.message ?? 'tidak valid' };
   }
+}
+
+function isNullTypeError(error: ErrorObject): boolean {
+  return error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null';
 }
 
 /** "/details/0/status" → "details[0].status" */

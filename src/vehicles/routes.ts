@@ -1,7 +1,149 @@
+import { Type } from '@sinclair/typebox';
 import type { Auth } from '../auth/guard.js';
+import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
+import { ADMIN_ROLES } from '../users/rules.js';
+import {
+  CreateVehicleBody,
+  DocumentTypeSchema,
+  ExpiringDocumentSchema,
+  ShiftTypeSchema,
+  UpdateVehicleBody,
+  VehicleSchema,
+  VehicleTypeInput,
+} from './api-schemas.js';
 import type { VehiclesService } from './service.js';
 
-export function registerVehicleRoutes(_app: HttpServer, _deps: { auth: Auth; vehicles: VehiclesService }) {
-  // TODO(vehicles): CRUD routes
+const VehicleRef = Type.Ref(VehicleSchema);
+const tags = ['vehicles'];
+const security = [{ bearer: [] }];
+
+export function registerVehicleRoutes(app: HttpServer, deps: { auth: Auth; vehicles: VehiclesService }) {
+  const { auth, vehicles } = deps;
+  const adminOnly = auth.require(...ADMIN_ROLES);
+  app.addSchema(VehicleSchema);
+
+  app.post(
+    '/api/vehicles',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Register a unit with its document expiry dates',
+        body: CreateVehicleBody,
+        response: created(VehicleRef),
+      },
+    },
+    async (request, reply) => reply.code(201).send(envelope('Unit berhasil dibuat', await vehicles.create(request.body))),
+  );
+
+  app.get(
+    '/api/vehicles',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags,
+        security,
+        summary:
+          'List units by unit code, with paging. q matches unit code and plate ignoring case, spaces and dots ' +
+          '("p309" finds "P.309"). Only active units unless is_active=false (then only inactive ones).',
+        querystring: Type.Object(
+          {
+            ...PagingQuery,
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+            vehicle_type: Type.Optional(Type.String({ maxLength: 50 })),
+            shift_type: Type.Optional(ShiftTypeSchema),
+            is_active: Type.Optional(Type.Boolean({ default: true })),
+          },
+          { additionalProperties: false },
+        ),
+        response: ok(Paged(VehicleRef)),
+      },
+    },
+    async (request) => {
+      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
+      const { items, total } = await vehicles.list(query);
+      return envelope('Daftar unit berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+    },
+  );
+
+  // Registered before /api/vehicles/:id for readability; the router prefers static segments anyway.
+  app.get(
+    '/api/vehicles/documents/expiring',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Documents (STNK, KIR, pajak) of active units expiring on or before a date, expired ones included, soonest first',
+        querystring: Type.Object(
+          { before: DateString('Inclusive upper bound, YYYY-MM-DD'), type: Type.Optional(DocumentTypeSchema) },
+          { additionalProperties: false },
+        ),
+        response: ok(Type.Array(ExpiringDocumentSchema)),
+      },
+    },
+    async (request) => {
+      const { before, type } = request.query;
+      const documents = await vehicles.documentsExpiringBefore(before, type ? [type] : undefined);
+      return envelope('Daftar dokumen yang akan habis berhasil diambil', documents);
+    },
+  );
+
+  app.get(
+    '/api/vehicles/:id',
+    { preHandler: auth.require(), schema: { tags, security, summary: 'One unit', params: IdParams, response: ok(VehicleRef) } },
+    async (request) => envelope('Data unit berhasil diambil', await vehicles.get(request.params.id)),
+  );
+
+  app.patch(
+    '/api/vehicles/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Edit a unit; a document date set to null removes that document',
+        params: IdParams,
+        body: UpdateVehicleBody,
+        response: ok(VehicleRef),
+      },
+    },
+    async (request) => envelope('Unit berhasil diubah', await vehicles.update(request.params.id, request.body)),
+  );
+
+  app.delete(
+    '/api/vehicles/:id',
+    {
+      preHandler: adminOnly,
+      schema: { tags, security, summary: 'Deactivate a unit (its reports are kept)', params: IdParams, response: ok(VehicleRef) },
+    },
+    async (request) => envelope('Unit berhasil dinonaktifkan', await vehicles.deactivate(request.params.id)),
+  );
+
+  app.get(
+    '/api/vehicle-types',
+    {
+      preHandler: auth.require(),
+      schema: { tags, security, summary: 'Vehicle type names, alphabetical', response: ok(Type.Array(Type.String())) },
+    },
+    async () => envelope('Daftar tipe kendaraan berhasil diambil', await vehicles.typeNames()),
+  );
+
+  app.post(
+    '/api/vehicle-types',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags,
+        security,
+        summary: 'Add a vehicle type (trimmed; 409 when it exists in any letter case)',
+        body: Type.Object({ name: VehicleTypeInput }, { additionalProperties: false }),
+        response: created(Type.Object({ name: Type.String() })),
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(envelope('Tipe kendaraan berhasil ditambahkan', { name: await vehicles.addType(request.body.name) })),
+  );
 }

@@ -1,6 +1,19 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { vehicles, vehicleTypes, type ShiftType } from './schema.js';
+import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { uniqueViolation, type Db } from '../db/client.js';
+import { conflict, notFound } from '../http/errors.js';
+import { escapeLike } from '../users/service.js';
+import {
+  documentChanges,
+  documentsExpiringBefore,
+  documentsFor,
+  writeDocuments,
+  type DocumentExpiries,
+  type ExpiringDocument,
+} from './documents.js';
+import { requireAssignableDriver } from './drivers.js';
+import { vehicles, vehicleTypes, type DocumentType, type ShiftType, type VehicleRow } from './schema.js';
+import { addTypeName, listTypeNames, resolveTypeNames } from './types.js';
+import { normalizePlate, normalizeUnitCode, searchKey } from './unit-code.js';
 
 /** What other features need to know about a unit. */
 export interface VehicleSummary {
@@ -13,6 +26,35 @@ export interface VehicleSummary {
   is_active: boolean;
 }
 
+export interface ApiVehicle extends VehicleSummary, DocumentExpiries {
+  assigned_driver_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CreateVehicleInput extends Partial<DocumentExpiries> {
+  unit_code: string;
+  plate_number: string;
+  vehicle_type: string;
+  shift_type: ShiftType;
+  brand?: string | null;
+  assigned_driver_id?: number | null;
+}
+
+export type UpdateVehicleInput = Partial<CreateVehicleInput & { is_active: boolean }>;
+
+export interface VehicleListQuery {
+  page: number;
+  page_size: number;
+  q?: string;
+  vehicle_type?: string;
+  shift_type?: ShiftType;
+  /** Defaults to true: retired units stay out of lists unless asked for. */
+  is_active?: boolean;
+}
+
+export type { ExpiringDocument };
+
 const summaryColumns = {
   id: vehicles.id,
   unit_code: vehicles.unitCode,
@@ -23,8 +65,126 @@ const summaryColumns = {
   is_active: vehicles.isActive,
 };
 
+function toApiVehicle(row: VehicleRow, documents: DocumentExpiries): ApiVehicle {
+  return {
+    id: row.id,
+    unit_code: row.unitCode,
+    plate_number: row.plateNumber,
+    vehicle_type: row.vehicleType,
+    shift_type: row.shiftType,
+    brand: row.brand,
+    assigned_driver_id: row.assignedDriverId,
+    is_active: row.isActive,
+    ...documents,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+const cleanBrand = (brand: string | null | undefined) => brand?.trim().replace(/\s+/g, ' ') || null;
+
 export class VehiclesService {
   constructor(private readonly db: Db) {}
+
+  async create(input: CreateVehicleInput): Promise<ApiVehicle> {
+    const [vehicleType] = await resolveTypeNames(this.db, [input.vehicle_type], 'vehicle_type');
+    if (input.assigned_driver_id != null) await requireAssignableDriver(this.db, input.assigned_driver_id);
+    const unitCode = normalizeUnitCode(input.unit_code);
+    const plate = normalizePlate(input.plate_number);
+    // Vehicle and documents commit together: a refused unit code leaves no stray documents.
+    const id = await this.unitCodeConflict(unitCode, () =>
+      this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(vehicles)
+          .values({
+            unitCode,
+            unitCodeKey: searchKey(unitCode),
+            plateNumber: plate,
+            plateKey: searchKey(plate),
+            vehicleType: vehicleType!,
+            shiftType: input.shift_type,
+            brand: cleanBrand(input.brand),
+            assignedDriverId: input.assigned_driver_id ?? null,
+          })
+          .returning({ id: vehicles.id });
+        await writeDocuments(tx, row!.id, documentChanges(input));
+        return row!.id;
+      }),
+    );
+    return this.get(id);
+  }
+
+  /** One page of units ordered by unit code; documents for that page come in one further query. */
+  async list(query: VehicleListQuery): Promise<{ items: ApiVehicle[]; total: number }> {
+    const filters: SQL[] = [eq(vehicles.isActive, query.is_active ?? true)];
+    // Type names are few and typed by hand: "bus" filters Bus.
+    if (query.vehicle_type) filters.push(sql`lower(${vehicles.vehicleType}) = ${query.vehicle_type.trim().toLowerCase()}`);
+    if (query.shift_type) filters.push(eq(vehicles.shiftType, query.shift_type));
+    // Keys hold letters and digits only, so "p309" finds "P.309" and "kt1234" finds "KT 1234 AB".
+    const key = query.q ? searchKey(query.q) : '';
+    if (key) {
+      const term = `%${escapeLike(key)}%`;
+      filters.push(or(like(vehicles.unitCodeKey, term), like(vehicles.plateKey, term))!);
+    }
+    const where = and(...filters);
+    const [rows, [totalRow]] = await Promise.all([
+      this.db
+        .select()
+        .from(vehicles)
+        .where(where)
+        .orderBy(asc(vehicles.unitCode), asc(vehicles.id))
+        .limit(query.page_size)
+        .offset((query.page - 1) * query.page_size),
+      this.db.select({ total: count() }).from(vehicles).where(where),
+    ]);
+    return { items: await this.withDocuments(rows), total: totalRow?.total ?? 0 };
+  }
+
+  async get(id: number): Promise<ApiVehicle> {
+    const [item] = await this.withDocuments([await this.requireRow(id)]);
+    return item!;
+  }
+
+  async update(id: number, input: UpdateVehicleInput): Promise<ApiVehicle> {
+    const current = await this.requireRow(id);
+    const changes: Partial<typeof vehicles.$inferInsert> = { updatedAt: new Date() };
+    if (input.unit_code !== undefined) {
+      changes.unitCode = normalizeUnitCode(input.unit_code);
+      changes.unitCodeKey = searchKey(changes.unitCode);
+    }
+    if (input.plate_number !== undefined) {
+      changes.plateNumber = normalizePlate(input.plate_number);
+      changes.plateKey = searchKey(changes.plateNumber);
+    }
+    if (input.vehicle_type !== undefined) [changes.vehicleType] = await resolveTypeNames(this.db, [input.vehicle_type], 'vehicle_type');
+    if (input.shift_type !== undefined) changes.shiftType = input.shift_type;
+    if (input.brand !== undefined) changes.brand = cleanBrand(input.brand);
+    if (input.is_active !== undefined) changes.isActive = input.is_active;
+    if (input.assigned_driver_id !== undefined) {
+      // Only a new assignment is checked: re-sending a whole edit form must not fail on an unchanged driver.
+      if (input.assigned_driver_id !== null && input.assigned_driver_id !== current.assignedDriverId) {
+        await requireAssignableDriver(this.db, input.assigned_driver_id);
+      }
+      changes.assignedDriverId = input.assigned_driver_id;
+    }
+    await this.unitCodeConflict(changes.unitCode ?? current.unitCode, () =>
+      this.db.transaction(async (tx) => {
+        await tx.update(vehicles).set(changes).where(eq(vehicles.id, id));
+        await writeDocuments(tx, id, documentChanges(input));
+      }),
+    );
+    return this.get(id);
+  }
+
+  /** DELETE deactivates: reports keep pointing at the unit. */
+  deactivate(id: number): Promise<ApiVehicle> {
+    return this.update(id, { is_active: false });
+  }
+
+  /** For the expiry scheduler and the admin list: documents of active units expiring on or before `date`. */
+  documentsExpiringBefore(date: string, types?: DocumentType[]): Promise<ExpiringDocument[]> {
+    return documentsExpiringBefore(this.db, date, types);
+  }
 
   async summary(id: number): Promise<VehicleSummary | undefined> {
     const [row] = await this.db.select(summaryColumns).from(vehicles).where(eq(vehicles.id, id));
@@ -40,12 +200,21 @@ export class VehiclesService {
 
   /** Active units, ordered by unit code: the rows of the compliance board. */
   listActiveSummaries(): Promise<VehicleSummary[]> {
-    return this.db.select(summaryColumns).from(vehicles).where(and(eq(vehicles.isActive, true))).orderBy(asc(vehicles.unitCode));
+    return this.db.select(summaryColumns).from(vehicles).where(eq(vehicles.isActive, true)).orderBy(asc(vehicles.unitCode));
   }
 
-  async typeNames(): Promise<string[]> {
-    const rows = await this.db.select({ name: vehicleTypes.name }).from(vehicleTypes).orderBy(asc(vehicleTypes.name));
-    return rows.map((r) => r.name);
+  typeNames(): Promise<string[]> {
+    return listTypeNames(this.db);
+  }
+
+  /** Stored spellings of typed type names; 422 UNKNOWN_VEHICLE_TYPE naming `field` when one is unknown. */
+  resolveTypes(names: string[], field: string): Promise<string[]> {
+    return resolveTypeNames(this.db, names, field);
+  }
+
+  /** A new vehicle type; 409 VEHICLE_TYPE_EXISTS when it exists in any letter case. */
+  addType(name: string): Promise<string> {
+    return addTypeName(this.db, name);
   }
 
   async ensureTypes(names: string[]): Promise<void> {
@@ -54,5 +223,32 @@ export class VehiclesService {
       .insert(vehicleTypes)
       .values(names.map((name) => ({ name })))
       .onConflictDoNothing();
+  }
+
+  private async withDocuments(rows: VehicleRow[]): Promise<ApiVehicle[]> {
+    const documents = await documentsFor(
+      this.db,
+      rows.map((r) => r.id),
+    );
+    return rows.map((row) => toApiVehicle(row, documents.get(row.id)!));
+  }
+
+  private async requireRow(id: number): Promise<VehicleRow> {
+    const [row] = await this.db.select().from(vehicles).where(eq(vehicles.id, id));
+    if (!row) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${id} tidak ditemukan`);
+    return row;
+  }
+
+  private async unitCodeConflict<T>(unitCode: string, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      if (uniqueViolation(error)?.constraint === 'vehicles_unit_code_key_key') {
+        throw conflict('UNIT_CODE_EXISTS', `Nomor lambung ${unitCode} sudah terdaftar untuk unit lain`, [
+          { field: 'unit_code', code: 'unit_code_exists', message: `${unitCode} sudah terdaftar` },
+        ]);
+      }
+      throw error;
+    }
   }
 }

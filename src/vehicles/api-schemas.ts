@@ -1,0 +1,79 @@
+import { Type } from '@sinclair/typebox';
+import { DateString, Nullable } from '../http/envelope.js';
+import { DOCUMENT_TYPES, SHIFT_TYPES } from './schema.js';
+
+export const ShiftTypeSchema = Type.Union(SHIFT_TYPES.map((s) => Type.Literal(s)), {
+  description: 'shift: 3 inspections a day, long_shift: 2, non_shift: 1',
+});
+export const DocumentTypeSchema = Type.Union(DOCUMENT_TYPES.map((d) => Type.Literal(d)));
+
+export const VehicleSchema = Type.Object(
+  {
+    id: Type.Integer(),
+    unit_code: Type.String({ description: 'Nomor lambung as painted, e.g. P.309' }),
+    plate_number: Type.String({ description: 'Nomor polisi, e.g. KT 1234 AB' }),
+    vehicle_type: Type.String(),
+    shift_type: ShiftTypeSchema,
+    brand: Nullable(Type.String()),
+    assigned_driver_id: Nullable(Type.Integer()),
+    is_active: Type.Boolean(),
+    stnk_expiry: Nullable(Type.String({ format: 'date' })),
+    kir_expiry: Nullable(Type.String({ format: 'date' })),
+    pajak_expiry: Nullable(Type.String({ format: 'date' })),
+    created_at: Type.String({ format: 'date-time' }),
+    updated_at: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Vehicle' },
+);
+
+export const ExpiringDocumentSchema = Type.Object({
+  vehicle_id: Type.Integer(),
+  unit_code: Type.String(),
+  plate_number: Type.String(),
+  document_type: DocumentTypeSchema,
+  expiry_date: Type.String({ format: 'date' }),
+});
+
+// At least one letter or digit: the search key ("P309") must not be empty.
+export const UnitCodeInput = Type.String({
+  minLength: 1,
+  maxLength: 30,
+  pattern: '[A-Za-z0-9]',
+  description: 'e.g. P.309; case and spacing are normalised',
+});
+export const PlateInput = Type.String({ minLength: 1, maxLength: 20, pattern: '[A-Za-z0-9]', description: 'e.g. KT 1234 AB' });
+export const VehicleTypeInput = Type.String({ minLength: 1, maxLength: 50, pattern: '\\S' });
+export const BrandInput = Nullable(Type.String({ maxLength: 60 }));
+export const DriverIdInput = Nullable(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'An active user with role user' }));
+// null removes the document (PATCH) or means "none" (POST).
+export const ExpiryInput = Nullable(DateString('Expiry date YYYY-MM-DD; null removes the document'));
+
+export const VehicleInputFields = {
+  unit_code: UnitCodeInput,
+  plate_number: PlateInput,
+  vehicle_type: VehicleTypeInput,
+  shift_type: ShiftTypeSchema,
+  brand: Type.Optional(BrandInput),
+  assigned_driver_id: Type.Optional(DriverIdInput),
+  stnk_expiry: Type.Optional(ExpiryInput),
+  kir_expiry: Type.Optional(ExpiryInput),
+  pajak_expiry: Type.Optional(ExpiryInput),
+};
+
+export const CreateVehicleBody = Type.Object(VehicleInputFields, { additionalProperties: false });
+
+export const UpdateVehicleBody = Type.Object(
+  {
+    unit_code: Type.Optional(UnitCodeInput),
+    plate_number: Type.Optional(PlateInput),
+    vehicle_type: Type.Optional(VehicleTypeInput),
+    shift_type: Type.Optional(ShiftTypeSchema),
+    brand: Type.Optional(BrandInput),
+    assigned_driver_id: Type.Optional(DriverIdInput),
+    is_active: Type.Optional(Type.Boolean()),
+    stnk_expiry: Type.Optional(ExpiryInput),
+    kir_expiry: Type.Optional(ExpiryInput),
+    pajak_expiry: Type.Optional(ExpiryInput),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
