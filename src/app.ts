@@ -13,6 +13,9 @@ import { P2hService } from './p2h/service.js';
 import { registerP2hRoutes } from './p2h/routes.js';
 import { UserSchema } from './users/api-schemas.js';
 import { registerUserRoutes } from './users/routes.js';
+import { TelegramLinkService } from './users/telegram-link.js';
+import { registerTelegramLinkRoutes } from './users/telegram-routes.js';
+import { botUsernameLookup } from './telegram/identity.js';
 import { UsersService } from './users/service.js';
 import { VehiclesService } from './vehicles/service.js';
 import { registerVehicleRoutes } from './vehicles/routes.js';
@@ -33,6 +36,7 @@ export interface Services {
   vehicles: VehiclesService;
   checklist: ChecklistService;
   p2h: P2hService;
+  telegramLinks: TelegramLinkService;
 }
 
 export interface App {
@@ -47,10 +51,11 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const db = database.db;
 
   const users = new UsersService(db);
-  const vehicles = new VehiclesService(db);
+  const vehicles = new VehiclesService(db, (id) => users.findById(id));
   const checklist = new ChecklistService(db, vehicles);
   const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone });
-  const services: Services = { users, vehicles, checklist, p2h };
+  const telegramLinks = new TelegramLinkService(db, clock);
+  const services: Services = { users, vehicles, checklist, p2h, telegramLinks };
 
   const http = await createHttpServer({ logger: options.logger ?? false });
   await http.register(fastifyJwt, {
@@ -65,6 +70,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerHealthRoutes(http, { database });
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { auth, users });
+  registerTelegramLinkRoutes(http, {
+    auth,
+    users,
+    links: telegramLinks,
+    internalApiToken: config.internalApiToken,
+    botUsername: botUsernameLookup(config.telegram),
+  });
   registerVehicleRoutes(http, { auth, vehicles });
   registerChecklistRoutes(http, { auth, checklist });
   registerP2hRoutes(http, { auth, p2h });

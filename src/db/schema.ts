@@ -1,5 +1,6 @@
 // Every feature's tables, for drizzle's relational queries and drizzle-kit.
 export * from '../users/schema.js';
+export * from '../users/telegram-schema.js';
 export * from '../vehicles/schema.js';
 export * from '../checklist/schema.js';
 export * from '../p2h/schema.js';

@@ -19,11 +19,18 @@ export const users = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** Bumped on password change so tokens issued before it stop working. */
     tokenVersion: integer('token_version').notNull().default(0),
+    /** The user's private chat with the bot (Telegram user id as text), as the seed's schema has it. */
+    telegramChatId: text('telegram_chat_id'),
+    telegramUsername: text('telegram_username'),
+    telegramLinkedAt: timestamp('telegram_linked_at', { withTimezone: true }),
+    /** Set when Telegram says the user blocked the bot: alerts then go to the fallback group. */
+    telegramUnreachableAt: timestamp('telegram_unreachable_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_phone_number_key').on(t.phoneNumber),
+    uniqueIndex('users_telegram_chat_id_key').on(t.telegramChatId),
     uniqueIndex('users_email_key').on(t.email).where(sql`${t.email} is not null`),
     index('users_full_name_idx').on(t.fullName),
   ],

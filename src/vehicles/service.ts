@@ -10,7 +10,7 @@ import {
   type DocumentExpiries,
   type ExpiringDocument,
 } from './documents.js';
-import { requireAssignableDriver } from './drivers.js';
+import { requireAssignableDriver, type UserLookup } from './drivers.js';
 import { vehicles, vehicleTypes, type DocumentType, type ShiftType, type VehicleRow } from './schema.js';
 import { addTypeName, listTypeNames, resolveTypeNames } from './types.js';
 import { normalizePlate, normalizeUnitCode, searchKey } from './unit-code.js';
@@ -84,11 +84,14 @@ function toApiVehicle(row: VehicleRow, documents: DocumentExpiries): ApiVehicle 
 const cleanBrand = (brand: string | null | undefined) => brand?.trim().replace(/\s+/g, ' ') || null;
 
 export class VehiclesService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly findUser: UserLookup,
+  ) {}
 
   async create(input: CreateVehicleInput): Promise<ApiVehicle> {
     const [vehicleType] = await resolveTypeNames(this.db, [input.vehicle_type], 'vehicle_type');
-    if (input.assigned_driver_id != null) await requireAssignableDriver(this.db, input.assigned_driver_id);
+    if (input.assigned_driver_id != null) await requireAssignableDriver(this.findUser, input.assigned_driver_id);
     const unitCode = normalizeUnitCode(input.unit_code);
     const plate = normalizePlate(input.plate_number);
     // Vehicle and documents commit together: a refused unit code leaves no stray documents.
@@ -163,7 +166,7 @@ export class VehiclesService {
     if (input.assigned_driver_id !== undefined) {
       // Only a new assignment is checked: re-sending a whole edit form must not fail on an unchanged driver.
       if (input.assigned_driver_id !== null && input.assigned_driver_id !== current.assignedDriverId) {
-        await requireAssignableDriver(this.db, input.assigned_driver_id);
+        await requireAssignableDriver(this.findUser, input.assigned_driver_id);
       }
       changes.assignedDriverId = input.assigned_driver_id;
     }

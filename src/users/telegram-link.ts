@@ -1,0 +1,201 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, count, eq, gt, isNotNull, isNull, ne } from 'drizzle-orm';
+import { uniqueViolation, type Db, type Executor } from '../db/client.js';
+import { conflict, notFound, unprocessable } from '../http/errors.js';
+import { normalizePhone } from './phone.js';
+import { users, type Role, type UserRow } from './schema.js';
+import { telegramLinkAudit, telegramLinkTokens } from './telegram-schema.js';
+
+export const LINK_TOKEN_TTL_MS = 10 * 60_000;
+
+export type LinkMethod = 'contact' | 'token' | 'phone' | 'internal_api';
+export type UnlinkMethod = 'web' | 'admin' | 'bot_command';
+
+export interface TelegramStatus {
+  is_linked: boolean;
+  telegram_chat_id: string | null;
+  telegram_username: string | null;
+  telegram_linked_at: string | null;
+  /** False after the user blocked the bot; alerts then go to the fallback group. */
+  is_reachable: boolean;
+}
+
+export interface LinkedUser {
+  id: number;
+  full_name: string;
+  phone_number: string;
+  role: Role;
+  telegram_chat_id: string;
+  telegram_username: string | null;
+  telegram_linked_at: string;
+}
+
+export interface ChatIdentity {
+  chatId: string;
+  username: string | null;
+}
+
+export function telegramStatusOf(row: UserRow): TelegramStatus {
+  return {
+    is_linked: row.telegramChatId !== null,
+    telegram_chat_id: row.telegramChatId,
+    telegram_username: row.telegramUsername,
+    telegram_linked_at: row.telegramLinkedAt?.toISOString() ?? null,
+    is_reachable: row.telegramChatId !== null && row.telegramUnreachableAt === null,
+  };
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * The link between a P2H account and a Telegram private chat. Every change is written with its
+ * audit row in one transaction, and the unique index on the chat id is the final word on races.
+ */
+export class TelegramLinkService {
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
+    const phone = normalizePhone(phoneInput);
+    if (!phone.ok) throw unprocessable('INVALID_PHONE', `Nomor HP tidak valid (${phone.reason})`);
+    const [user] = await this.db.select().from(users).where(eq(users.phoneNumber, phone.e164));
+    if (!user) throw notFound('PHONE_NOT_FOUND', 'Nomor HP tidak terdaftar di sistem P2H');
+    return this.link(user, chat, method);
+  }
+
+  async linkById(userId: number, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
+    const [user] = await this.db.select().from(users).where(eq(users.id, userId));
+    if (!user) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+    return this.link(user, chat, method);
+  }
+
+  /** Redeems a one-time web link token: valid once, before it expires. Returns the user id. */
+  async redeemToken(token: string): Promise<number | undefined> {
+    if (!/^[A-Za-z0-9_-]{16,64}$/.test(token)) return undefined;
+    const now = this.now();
+    const [row] = await this.db
+      .update(telegramLinkTokens)
+      .set({ usedAt: now })
+      .where(and(eq(telegramLinkTokens.tokenHash, hashToken(token)), isNull(telegramLinkTokens.usedAt), gt(telegramLinkTokens.expiresAt, now)))
+      .returning({ userId: telegramLinkTokens.userId });
+    return row?.userId;
+  }
+
+  async createToken(userId: number): Promise<{ token: string; expiresAt: Date }> {
+    const token = randomBytes(24).toString('base64url'); // 32 characters: fits Telegram's 64-character start parameter
+    const expiresAt = new Date(this.now().getTime() + LINK_TOKEN_TTL_MS);
+    await this.db.insert(telegramLinkTokens).values({ tokenHash: hashToken(token), userId, expiresAt });
+    return { token, expiresAt };
+  }
+
+  async unlinkUser(userId: number, method: UnlinkMethod, actorUserId: number | null): Promise<boolean> {
+    return this.db.transaction(async (tx) => {
+      const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
+      if (!before) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+      if (before.telegramChatId === null) return false;
+      await clearLink(tx, userId);
+      await tx.insert(telegramLinkAudit).values({ userId, chatId: before.telegramChatId, action: 'unlink', method, actorUserId });
+      return true;
+    });
+  }
+
+  /** /unlink from the chat side. Returns the user that was unlinked, if any. */
+  async unlinkChat(chatId: string): Promise<UserRow | undefined> {
+    const user = await this.findByChat(chatId);
+    if (!user) return undefined;
+    await this.unlinkUser(user.id, 'bot_command', null);
+    return user;
+  }
+
+  /** The user blocked the bot (or unblocked it): notifications route around an unreachable chat. */
+  async setReachable(chatId: string, reachable: boolean, method: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const [user] = await tx
+        .update(users)
+        .set({ telegramUnreachableAt: reachable ? null : this.now() })
+        .where(and(eq(users.telegramChatId, chatId), reachable ? isNotNull(users.telegramUnreachableAt) : isNull(users.telegramUnreachableAt)))
+        .returning({ id: users.id });
+      if (user) await tx.insert(telegramLinkAudit).values({ userId: user.id, chatId, action: reachable ? 'unblocked' : 'blocked', method });
+    });
+  }
+
+  async findByChat(chatId: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.telegramChatId, chatId));
+    return row;
+  }
+
+  async status(userId: number): Promise<TelegramStatus> {
+    const [row] = await this.db.select().from(users).where(eq(users.id, userId));
+    if (!row) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+    return telegramStatusOf(row);
+  }
+
+  /** Share of active users who linked Telegram, as the seed's adoption query, active users only. */
+  async adoption(): Promise<{ total_users: number; linked_users: number; percentage: number }> {
+    const [totals] = await this.db.select({ total: count(), linked: count(users.telegramChatId) }).from(users).where(eq(users.isActive, true));
+    const total = totals?.total ?? 0;
+    const linked = totals?.linked ?? 0;
+    return { total_users: total, linked_users: linked, percentage: total === 0 ? 0 : Math.round((linked * 10_000) / total) / 100 };
+  }
+
+  async auditTrail(userId: number) {
+    return this.db.select().from(telegramLinkAudit).where(eq(telegramLinkAudit.userId, userId)).orderBy(telegramLinkAudit.id);
+  }
+
+  private async link(user: UserRow, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
+    if (!user.isActive) throw unprocessable('ACCOUNT_INACTIVE', 'Akun P2H ini sudah dinonaktifkan');
+    try {
+      return await this.db.transaction(async (tx) => {
+        const [holder] = await tx
+          .select({ id: users.id })
+          .from(users)
+          .where(and(eq(users.telegramChatId, chat.chatId), ne(users.id, user.id)));
+        if (holder) throw chatTaken();
+        const [locked] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');
+        const previousChat = locked!.telegramChatId;
+        const [row] = await tx
+          .update(users)
+          .set({ telegramChatId: chat.chatId, telegramUsername: chat.username, telegramLinkedAt: this.now(), telegramUnreachableAt: null })
+          .where(eq(users.id, user.id))
+          .returning();
+        if (previousChat !== chat.chatId) {
+          await tx.insert(telegramLinkAudit).values({
+            userId: user.id,
+            chatId: chat.chatId,
+            action: previousChat === null ? 'link' : 'relink',
+            method,
+          });
+        }
+        return toLinkedUser(row!);
+      });
+    } catch (error) {
+      if (uniqueViolation(error)?.constraint === 'users_telegram_chat_id_key') throw chatTaken();
+      throw error;
+    }
+  }
+}
+
+async function clearLink(tx: Executor, userId: number) {
+  await tx
+    .update(users)
+    .set({ telegramChatId: null, telegramUsername: null, telegramLinkedAt: null, telegramUnreachableAt: null })
+    .where(eq(users.id, userId));
+}
+
+function chatTaken() {
+  return conflict('CHAT_ALREADY_LINKED', 'Akun Telegram ini sudah terhubung dengan user P2H lain');
+}
+
+function toLinkedUser(row: UserRow): LinkedUser {
+  return {
+    id: row.id,
+    full_name: row.fullName,
+    phone_number: row.phoneNumber,
+    role: row.role,
+    telegram_chat_id: row.telegramChatId!,
+    telegram_username: row.telegramUsername,
+    telegram_linked_at: row.telegramLinkedAt!.toISOString(),
+  };
+}
