@@ -121,6 +121,11 @@ export class TelegramLinkService {
     });
   }
 
+  async findUserByPhone(e164: string): Promise<UserRow | undefined> {
+    const [row] = await this.db.select().from(users).where(eq(users.phoneNumber, e164));
+    return row;
+  }
+
   async findByChat(chatId: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.telegramChatId, chatId));
     return row;

@@ -1,0 +1,76 @@
+import { formatPhoneForDisplay } from '../users/phone.js';
+
+/** Every value that goes into an HTML message passes through here: a `<` in a name must not break it. */
+export function escapeHtml(value: string | number | null | undefined): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+export interface LinkedAccount {
+  full_name: string;
+  phone_number: string;
+  role: string;
+}
+
+export const botText = {
+  linked: (user: LinkedAccount) =>
+    [
+      '✅ Berhasil Terhubung!',
+      '',
+      'Akun Telegram Anda telah terhubung dengan:',
+      `• Nama: ${escapeHtml(user.full_name)}`,
+      `• Nomor: ${escapeHtml(formatPhoneForDisplay(user.phone_number))}`,
+      `• Role: ${escapeHtml(user.role)}`,
+      '',
+      '🔔 Anda akan menerima notifikasi P2H di chat ini.',
+    ].join('\n'),
+  welcome: () =>
+    [
+      '👋 Selamat datang di bot <b>P2H</b> (Pemeriksaan Harian).',
+      '',
+      'Untuk menerima notifikasi P2H di chat ini, hubungkan akun Anda:',
+      'kirim <code>/start NOMOR_HP</code>, contoh <code>/start 081234567890</code>,',
+      'atau buka menu Profil → Telegram di aplikasi P2H.',
+    ].join('\n'),
+  help: () =>
+    [
+      '<b>Perintah bot P2H</b>',
+      '/start NOMOR_HP — hubungkan akun Telegram dengan akun P2H',
+      '/status — cek status koneksi akun',
+      '/unlink — putuskan koneksi chat ini',
+      '/help — tampilkan bantuan ini',
+    ].join('\n'),
+  hint: () => 'Perintah tidak dikenal. Kirim /help untuk melihat daftar perintah.',
+  badArgument: () =>
+    '❌ Format tidak dikenali. Kirim <code>/start NOMOR_HP</code>, contoh <code>/start 081234567890</code> (angka saja).',
+  phoneNotFound: (phone: string) =>
+    `❌ Nomor <code>${escapeHtml(phone)}</code> tidak ditemukan di sistem P2H.\nPastikan nomor sama dengan akun P2H Anda, atau hubungi admin.`,
+  accountInactive: () => '❌ Akun P2H dengan nomor ini sudah dinonaktifkan. Hubungi admin.',
+  chatTaken: () =>
+    '⚠️ Chat Telegram ini sudah terhubung dengan akun P2H lain.\nKirim /unlink untuk memutuskannya dulu, atau minta admin mereset.',
+  confirmContact: (phone: string) =>
+    [
+      `🔐 Untuk keamanan, pastikan nomor <code>${escapeHtml(phone)}</code> benar milik Anda.`,
+      'Tekan tombol <b>📱 Bagikan Nomor Saya</b> di bawah. Telegram akan mengirim nomor akun Telegram Anda,',
+      'dan akun hanya terhubung bila nomornya sama.',
+    ].join('\n'),
+  shareButton: '📱 Bagikan Nomor Saya',
+  contactNotYours: () => '❌ Kontak ini bukan milik Anda. Gunakan tombol <b>📱 Bagikan Nomor Saya</b> untuk membagikan nomor Anda sendiri.',
+  contactMismatch: (typed: string, shared: string) =>
+    `❌ Nomor Telegram Anda (<code>${escapeHtml(shared)}</code>) tidak sama dengan nomor yang Anda ketik (<code>${escapeHtml(typed)}</code>).\nHubungkan dengan nomor yang terdaftar di Telegram Anda, atau minta link dari menu Profil di aplikasi P2H.`,
+  tokenInvalid: () => '❌ Link sudah kedaluwarsa atau sudah dipakai. Buat link baru dari menu Profil → Telegram di aplikasi P2H.',
+  status: (user: LinkedAccount | undefined) =>
+    user
+      ? `✅ Chat ini terhubung dengan akun P2H:\n• Nama: ${escapeHtml(user.full_name)}\n• Role: ${escapeHtml(user.role)}`
+      : 'ℹ️ Chat ini belum terhubung dengan akun P2H.\nKirim <code>/start NOMOR_HP</code> untuk menghubungkan.',
+  unlinked: (user: LinkedAccount | undefined) =>
+    user
+      ? `✅ Koneksi dengan akun ${escapeHtml(user.full_name)} diputuskan. Anda tidak akan menerima notifikasi P2H di chat ini lagi.`
+      : 'ℹ️ Chat ini memang belum terhubung dengan akun P2H.',
+  privateOnly: () => 'ℹ️ Untuk menghubungkan akun, kirim pesan langsung (chat pribadi) ke bot ini.',
+  slowDown: () => '⏳ Terlalu banyak perintah. Tunggu sebentar lalu coba lagi.',
+  failure: () => '⚠️ Maaf, terjadi gangguan. Silakan coba lagi beberapa saat lagi.',
+};
