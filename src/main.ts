@@ -4,6 +4,7 @@ import { runCli } from './cli/run.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
+import { startTelegramBot } from './telegram/start.js';
 
 /** `npm start`: the whole system in one process. */
 await runCli(async (config) => {
@@ -18,6 +19,7 @@ await runCli(async (config) => {
     log.info({ phone: config.admin.phone }, 'created the superadmin from ADMIN_PHONE');
   }
   const demoSeeded = config.demo ? await seedDemo(app.services) : false;
+  const bot = startTelegramBot(config, app.services.telegramLinks, log);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -26,6 +28,7 @@ await runCli(async (config) => {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000).unref();
     try {
+      await bot?.stop();
       await app.http.close();
       await database.close();
     } finally {

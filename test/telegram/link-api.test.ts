@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { after, it } from 'node:test';
 import type { Role } from '../../src/users/schema.js';
+import { DEFAULT_TOKEN, startFakeTelegram } from '../fake-telegram/server.js';
 import { describeEachDatabase } from '../support/app.js';
+import { useBot } from './bot-harness.js';
 
 const INTERNAL = 'internal-secret-for-tests';
 const link = (phone: string, chatId: string, token: string | null = INTERNAL, username = 'tg_user') => ({
@@ -107,3 +109,29 @@ describeEachDatabase('Telegram link API without INTERNAL_API_TOKEN', (ctx) => {
     assert.equal(res.body.payload.code, 'INTERNAL_API_DISABLED');
   });
 });
+
+const fakeTelegram = await startFakeTelegram({ maxPollSeconds: 1 });
+after(() => fakeTelegram.close());
+
+describeEachDatabase(
+  'Telegram link token with a configured bot',
+  (ctx) => {
+    const fake = useBot(ctx, 'verified', fakeTelegram);
+    it('makes a single-use t.me deep link that the bot redeems', async () => {
+      const account = await ctx().createUser('user');
+      const res = await ctx().request({ method: 'POST', url: '/api/users/me/telegram/link-token', token: account.token });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      const { token, url, expires_at } = res.body.payload;
+      assert.equal(url, `https://t.me/p2h_test_bot?start=${token}`);
+      assert.ok(new Date(expires_at).getTime() > ctx().clock.now.getTime());
+      const chatId = ctx().kind === 'postgres' ? 990001 : 990002; // the fake is shared by both suites
+      const from = { id: chatId, is_bot: false, first_name: 'Web', username: 'webuser' };
+      fake().sendText({ from, text: `/start ${token}` });
+      await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
+      const status = await ctx().request({ method: 'GET', url: '/api/users/me/telegram/status', token: account.token });
+      assert.equal(status.body.payload.telegram_chat_id, String(chatId));
+      assert.equal(status.body.payload.is_linked, true);
+    });
+  },
+  { TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fakeTelegram.apiRoot },
+);

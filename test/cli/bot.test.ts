@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { hashPassword } from '../../src/auth/password.js';
+import { users } from '../../src/users/schema.js';
+import { DEFAULT_TOKEN, startFakeTelegram, user as tgUser, type FakeTelegram } from '../fake-telegram/server.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function runBotProcess(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bot.ts'], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', JWT_SECRET: 'x'.repeat(32), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (c) => (output += c));
+  child.stderr.on('data', (c) => (output += c));
+  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exit, output: () => output };
+}
+
+describe('npm run bot: the bot as its own process', () => {
+  let fake: FakeTelegram;
+  let database: TestDatabase;
+  before(async () => {
+    fake = await startFakeTelegram({ maxPollSeconds: 1 });
+    database = await createTestDatabase('postgres');
+    await database.db.insert(users).values({ fullName: 'Operator Satu', phoneNumber: '+6281344477001', role: 'user', passwordHash: await hashPassword('x-password') });
+  });
+  after(async () => {
+    await fake.close();
+    await database.close();
+  });
+
+  it('links a user through the real process against PostgreSQL and stops cleanly on SIGTERM', async () => {
+    const bot = runBotProcess({ DATABASE_URL: database.url!, TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
+    try {
+      await fake.waitForCalls('getUpdates', 1, 30_000);
+      const from = tgUser(880001);
+      fake.sendText({ from, text: '/start 081344477001' });
+      await fake.waitForMessage({ chatId: from.id, text: /Bagikan Nomor Saya/ }, 10_000);
+      fake.sendContact({ from, contact: { phone_number: '6281344477001' } });
+      await fake.waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ }, 10_000);
+      const [row] = await database.db.select().from(users);
+      assert.equal(row!.telegramChatId, '880001');
+    } finally {
+      bot.child.kill('SIGTERM');
+    }
+    assert.equal(await bot.exit, 0, bot.output());
+  });
+
+  it('refuses to run without DATABASE_URL, saying why', async () => {
+    const bot = runBotProcess({ TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
+    assert.equal(await bot.exit, 1);
+    assert.match(bot.output(), /needs DATABASE_URL/);
+  });
+});
