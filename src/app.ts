@@ -8,6 +8,8 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { ChecklistService } from './checklist/service.js';
 import { registerChecklistRoutes } from './checklist/routes.js';
 import { registerHealthRoutes } from './http/health.js';
+import { Outbox } from './notifications/outbox.js';
+import { NotificationSchema, registerNotificationRoutes } from './notifications/routes.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { P2hService } from './p2h/service.js';
 import { registerP2hRoutes } from './p2h/routes.js';
@@ -37,6 +39,7 @@ export interface Services {
   checklist: ChecklistService;
   p2h: P2hService;
   telegramLinks: TelegramLinkService;
+  outbox: Outbox;
 }
 
 export interface App {
@@ -49,37 +52,44 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const clock = options.clock ?? (() => new Date());
   const db = database.db;
+  const http = await createHttpServer({ logger: options.logger ?? false });
 
   const users = new UsersService(db);
   const vehicles = new VehiclesService(db, (id) => users.findById(id));
   const checklist = new ChecklistService(db, vehicles);
   const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone });
   const telegramLinks = new TelegramLinkService(db, clock);
-  const services: Services = { users, vehicles, checklist, p2h, telegramLinks };
+  const outbox = new Outbox(db, telegramLinks, {
+    botConfigured: config.telegram.botToken !== undefined,
+    groupChatId: config.telegram.chatId,
+    timezone: config.timezone,
+    now: clock,
+    warn: (fields, message) => http.log.warn(fields, message),
+  });
+  // The alert is written in the report's own transaction, and the worker is woken after the commit.
+  p2h.onReportCreated(async (tx, report) => ((await outbox.enqueueReportAlert(tx, report)) ? () => outbox.signal() : undefined));
+  p2h.describeDeliveryWith((ids) => outbox.forReports(ids));
+  const services: Services = { users, vehicles, checklist, p2h, telegramLinks, outbox };
+  const botUsername = botUsernameLookup(config.telegram);
 
-  const http = await createHttpServer({ logger: options.logger ?? false });
   await http.register(fastifyJwt, {
     secret: options.jwtSecret,
     sign: { algorithm: 'HS256' },
     verify: { algorithms: ['HS256'] },
   });
   http.addSchema(UserSchema);
+  http.addSchema(NotificationSchema);
   const auth = createAuth(http, users);
   const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
 
-  registerHealthRoutes(http, { database });
+  registerHealthRoutes(http, { database, outbox, botUsername });
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { auth, users });
-  registerTelegramLinkRoutes(http, {
-    auth,
-    users,
-    links: telegramLinks,
-    internalApiToken: config.internalApiToken,
-    botUsername: botUsernameLookup(config.telegram),
-  });
+  registerTelegramLinkRoutes(http, { auth, users, links: telegramLinks, internalApiToken: config.internalApiToken, botUsername });
   registerVehicleRoutes(http, { auth, vehicles });
   registerChecklistRoutes(http, { auth, checklist });
   registerP2hRoutes(http, { auth, p2h });
+  registerNotificationRoutes(http, { auth, outbox });
 
   return { http, services };
 }

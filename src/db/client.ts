@@ -24,6 +24,8 @@ export interface Database {
   /** Runs pending migrations; safe to call from several processes at once on PostgreSQL. */
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /** LISTEN on a channel; calls back on every NOTIFY. Returns the function that stops listening. */
+  listen(channel: string, onNotify: () => void, onError?: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,9 @@ export function openPostgres(url: string, options: { poolSize?: number; onError?
     async ping() {
       await db.execute(sql`select 1`);
     },
+    async listen(channel, onNotify, onError) {
+      return listenWithReconnect(url, channel, onNotify, onError);
+    },
     async close() {
       await pool.end();
     },
@@ -75,6 +80,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
       async ping() {
         await db.execute(sql`select 1`);
       },
+      async listen(channel, onNotify) {
+        const unsubscribe = await client.listen(channel, () => onNotify());
+        return async () => {
+          await unsubscribe();
+        };
+      },
       async close() {
         try {
           await client.close();
@@ -87,6 +98,42 @@ export async function openPglite(dataDir: string | undefined): Promise<Database>
     release();
     throw error;
   }
+}
+
+/**
+ * A dedicated connection for LISTEN. When it drops (database restart) it reconnects with backoff;
+ * callers keep a slow poll as well, so a notification missed in between only delays delivery.
+ */
+async function listenWithReconnect(url: string, channel: string, onNotify: () => void, onError?: (error: Error) => void) {
+  let client: pg.Client | undefined;
+  let stopped = false;
+  let delay = 1_000;
+  const connect = async (): Promise<void> => {
+    if (stopped) return;
+    const next = new pg.Client({ connectionString: url });
+    next.on('notification', () => onNotify());
+    next.on('error', (error) => {
+      onError?.(error);
+      void next.end().catch(() => {});
+      if (client === next) client = undefined;
+      setTimeout(() => void connect().catch(() => {}), delay).unref();
+      delay = Math.min(delay * 2, 30_000);
+    });
+    try {
+      await next.connect();
+      await next.query(`listen ${pg.escapeIdentifier(channel)}`);
+      client = next;
+      delay = 1_000;
+      onNotify(); // anything written while we were not listening
+    } catch (error) {
+      next.emit('error', error);
+    }
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    await client?.end().catch(() => {});
+  };
 }
 
 /** PostgreSQL's error code for a unique violation, looked up through drizzle's wrapping. */

@@ -4,3 +4,4 @@ export * from '../users/telegram-schema.js';
 export * from '../vehicles/schema.js';
 export * from '../checklist/schema.js';
 export * from '../p2h/schema.js';
+export * from '../notifications/schema.js';

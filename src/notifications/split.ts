@@ -21,12 +21,34 @@ interface OpenTag {
 
 const TOKEN_RE = /<\/?([a-zA-Z][a-zA-Z0-9-]*)\b[^<>]*>|&(?:[a-zA-Z][a-zA-Z0-9]*|#[0-9]+|#[xX][0-9a-fA-F]+);/g;
 const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** Rough grapheme clusters (base + marks, ZWJ sequences, skin tones, flags), for very long runs only. */
+const ROUGH_GRAPHEME = /\p{RI}{2}|\P{M}(?:[\p{M}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]|\u200d\P{M}?)*|[\s\S]/gu;
+const isPrintableAscii = (c: string | undefined) => c !== undefined && c >= ' ' && c <= '~';
+
+/**
+ * Grapheme clusters of `text`. Intl.Segmenter is slow on long strings in V8 (time grows with the
+ * square of the length), so it only sees the stretches between two printable ASCII characters,
+ * which are always a cluster boundary; a stretch over 1000 characters uses ROUGH_GRAPHEME.
+ */
+function graphemesOf(text: string, out: string[]): void {
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && !(isPrintableAscii(text[i - 1]) && isPrintableAscii(text[i]))) continue;
+    const piece = text.slice(start, i);
+    start = i;
+    if (piece.length === 1) out.push(piece);
+    else if (piece.length > 1000) for (const m of piece.matchAll(ROUGH_GRAPHEME)) out.push(m[0]);
+    else for (const { segment } of segmenter.segment(piece)) out.push(segment);
+  }
+}
 
 /** Tags, entities and single grapheme clusters: the pieces a cut may fall between. */
 function atomsOf(html: string): Atom[] {
   const atoms: Atom[] = [];
   const pushText = (text: string) => {
-    for (const { segment } of segmenter.segment(text)) atoms.push({ kind: 'text', text: segment });
+    const graphemes: string[] = [];
+    graphemesOf(text, graphemes);
+    for (const grapheme of graphemes) atoms.push({ kind: 'text', text: grapheme });
   };
   let last = 0;
   for (const m of html.matchAll(TOKEN_RE)) {
@@ -108,8 +130,10 @@ function pack(html: string, budget: number): string[] {
   let body = ''; // current part: reopened tags + content
   let hasContent = false; // does `body` hold more than the reopened tags?
 
+  // Blank lines at the end of a part are noise (Telegram would trim them anyway).
+  const finish = () => body.replace(/\n\s*$/, '') + closers(stack);
   const flush = () => {
-    parts.push(body + closers(stack));
+    parts.push(finish());
     body = stack.map((t) => t.text).join('');
     hasContent = false;
   };
@@ -143,11 +167,11 @@ function pack(html: string, budget: number): string[] {
 
   for (const line of html.split('\n')) {
     const atoms = atomsOf(line);
-    // Blank lines at the top of a continuation part are noise.
-    if (!hasContent && parts.length > 0 && atoms.every((a) => a.kind === 'text' && /^\s*$/.test(a.text))) continue;
+    // Blank lines at the top of a part are noise too.
+    if (!hasContent && atoms.every((a) => a.kind === 'text' && /^\s*$/.test(a.text))) continue;
     add(atoms, 'line');
   }
-  if (hasContent || parts.length === 0) parts.push(body + closers(stack));
+  if (hasContent || parts.length === 0) parts.push(finish());
   return parts;
 }
 

@@ -24,6 +24,18 @@ const ReportSummarySchema = Type.Object({
   submitted_at: Type.String({ format: 'date-time' }),
   odometer: Nullable(Type.Number()),
   overall_status: StatusSchema,
+  notifications: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      type: Type.String(),
+      status: Type.String({ description: 'pending, sending, sent, failed or skipped' }),
+      recipient_kind: Nullable(Type.String()),
+      attempts: Type.Integer(),
+      last_error: Nullable(Type.String()),
+      sent_at: Nullable(Type.String({ format: 'date-time' })),
+    }),
+    { description: 'delivery state of the Telegram alerts about this report' },
+  ),
 });
 
 const ReportDetailSchema = Type.Composite([

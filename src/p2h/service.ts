@@ -27,7 +27,21 @@ export interface ReportSummary {
   submitted_at: string;
   odometer: number | null;
   overall_status: P2hStatus;
+  /** Delivery state of the Telegram alerts about this report. */
+  notifications: DeliveryState[];
 }
+
+export interface DeliveryState {
+  id: number;
+  type: string;
+  status: string;
+  recipient_kind: string | null;
+  attempts: number;
+  last_error: string | null;
+  sent_at: string | null;
+}
+
+export type DeliveryLookup = (reportIds: number[]) => Promise<Map<number, DeliveryState[]>>;
 
 export interface ReportDetail extends ReportSummary {
   details: { checklist_item_id: number; section: string; item_name: string; status: P2hStatus; keterangan: string | null }[];
@@ -54,11 +68,15 @@ export interface UnitCompliance {
   color: ComplianceColor;
 }
 
-/** Runs inside the submit transaction, after the report is stored (the notification outbox hooks in here). */
-export type ReportCreatedHook = (tx: Tx, report: ReportDetail) => Promise<void>;
+/**
+ * Runs inside the submit transaction, after the report is stored (the notification outbox hooks in
+ * here); what it returns runs after the commit.
+ */
+export type ReportCreatedHook = (tx: Tx, report: ReportDetail) => Promise<(() => void) | void>;
 
 export class P2hService {
   private readonly createdHooks: ReportCreatedHook[] = [];
+  private deliveryLookup: DeliveryLookup = async () => new Map();
 
   constructor(
     private readonly db: Db,
@@ -67,6 +85,11 @@ export class P2hService {
 
   onReportCreated(hook: ReportCreatedHook): void {
     this.createdHooks.push(hook);
+  }
+
+  /** Reports show how their alerts were delivered; the notifications feature answers that. */
+  describeDeliveryWith(lookup: DeliveryLookup): void {
+    this.deliveryLookup = lookup;
   }
 
   /** `at` backdates a submission (demo data, imports); the HTTP route always uses the clock. */
@@ -90,8 +113,9 @@ export class P2hService {
 
     const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
     const status = overallStatus(checked.answers.map((a) => a.status));
+    const afterCommit: (() => void)[] = [];
     try {
-      return await this.db.transaction(async (tx) => {
+      const created = await this.db.transaction(async (tx) => {
         const [row] = await tx
           .insert(p2hReports)
           .values({
@@ -114,7 +138,7 @@ export class P2hService {
         }));
         await tx.insert(p2hReportDetails).values(details);
         const report: ReportDetail = {
-          ...toSummary(row!, vehicle, actor.fullName),
+          ...toSummary(row!, vehicle, actor.fullName, []),
           details: details.map((d) => ({
             checklist_item_id: d.checklistItemId,
             section: d.section,
@@ -123,9 +147,15 @@ export class P2hService {
             keterangan: d.keterangan,
           })),
         };
-        for (const hook of this.createdHooks) await hook(tx, report);
+        for (const hook of this.createdHooks) {
+          const then = await hook(tx, report);
+          if (then) afterCommit.push(then);
+        }
         return report;
       });
+      for (const then of afterCommit) then();
+      const delivery = await this.deliveryLookup([created.id]);
+      return { ...created, notifications: delivery.get(created.id) ?? [] };
     } catch (error) {
       if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
         throw conflict(
@@ -232,15 +262,16 @@ export class P2hService {
   }
 
   private async summarize(rows: P2hReportRow[]): Promise<ReportSummary[]> {
-    const [vehicles, names] = await Promise.all([
+    const [vehicles, names, delivery] = await Promise.all([
       this.deps.vehicles.summariesByIds(rows.map((r) => r.vehicleId)),
       this.deps.users.namesByIds(rows.map((r) => r.userId)),
+      this.deliveryLookup(rows.map((r) => r.id)),
     ]);
-    return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? ''));
+    return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? '', delivery.get(row.id) ?? []));
   }
 }
 
-function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string): ReportSummary {
+function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string, notifications: DeliveryState[]): ReportSummary {
   return {
     id: row.id,
     vehicle: {
@@ -256,5 +287,6 @@ function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string)
     submitted_at: row.submittedAt.toISOString(),
     odometer: row.odometer === null ? null : Number(row.odometer),
     overall_status: row.overallStatus,
+    notifications,
   };
 }

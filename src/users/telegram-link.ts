@@ -121,6 +121,15 @@ export class TelegramLinkService {
     });
   }
 
+  /** Where a user's personal alerts can go: their chat, and whether they still accept the bot. */
+  async personalChat(userId: number, executor: Executor = this.db): Promise<{ chatId: string | null; reachable: boolean }> {
+    const [row] = await executor
+      .select({ chatId: users.telegramChatId, unreachableAt: users.telegramUnreachableAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    return { chatId: row?.chatId ?? null, reachable: row?.chatId != null && row.unreachableAt === null };
+  }
+
   async findUserByPhone(e164: string): Promise<UserRow | undefined> {
     const [row] = await this.db.select().from(users).where(eq(users.phoneNumber, e164));
     return row;

@@ -38,7 +38,7 @@ describe('npm run bot: the bot as its own process', () => {
   it('links a user through the real process against PostgreSQL and stops cleanly on SIGTERM', async () => {
     const bot = runBotProcess({ DATABASE_URL: database.url!, TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
     try {
-      await fake.waitForCalls('getUpdates', 1, 30_000);
+      await fake.waitForCalls('getUpdates', 1, 180_000);
       const from = tgUser(880001);
       fake.sendText({ from, text: '/start 081344477001' });
       await fake.waitForMessage({ chatId: from.id, text: /Bagikan Nomor Saya/ }, 10_000);

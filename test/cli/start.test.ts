@@ -26,7 +26,7 @@ function start(env: Record<string, string>): Started {
   return { child, output: () => output, exit };
 }
 
-async function waitFor(started: Started, pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+async function waitFor(started: Started, pattern: RegExp, timeoutMs = 180_000): Promise<RegExpMatchArray> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const match = started.output().match(pattern);

@@ -1,0 +1,250 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Api } from 'grammy';
+import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import type { TelegramLinkService } from '../users/telegram-link.js';
+import { Pacer } from './pacer.js';
+import { routeP2hAlert } from './routing.js';
+import { telegramNotifications, type NotificationRow } from './schema.js';
+import { splitMessage } from './split.js';
+import { backoffMs, classifySendError, htmlToPlainText, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
+
+export interface DeliveryOptions {
+  db: Db;
+  api: Api;
+  links: TelegramLinkService;
+  /** TELEGRAM_CHAT_ID: where a blocked user's alerts are rerouted. */
+  groupChatId: string | undefined;
+  log: FastifyBaseLogger;
+  now?: () => Date;
+  /** How long a claimed row belongs to this worker before others may take it over. */
+  leaseMs?: number;
+  batchSize?: number;
+  /** Safety net: look for due rows this often even when nobody wakes the worker. */
+  pollMs?: number;
+  pacer?: Pacer;
+  /** Attempts before an undeliverable notification is marked failed (tests shorten the wait). */
+  maxAttempts?: number;
+  backoff?: (attempt: number) => number;
+}
+
+type Row = NotificationRow;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delivers the outbox. Several workers may run against PostgreSQL: rows are claimed with
+ * FOR UPDATE SKIP LOCKED and a lease, and a row whose lease ran out (its worker died) is due again.
+ * So nothing is lost, and a crash costs at most the one message that was in flight.
+ */
+export class DeliveryWorker {
+  private readonly now: () => Date;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly pollMs: number;
+  private readonly pacer: Pacer;
+  private readonly maxAttempts: number;
+  private readonly backoff: (attempt: number) => number;
+  /** Group ids Telegram told us were upgraded to supergroups. */
+  private readonly migrated = new Map<string, string>();
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private woken = false;
+
+  constructor(private readonly options: DeliveryOptions) {
+    this.now = options.now ?? (() => new Date());
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.batchSize = options.batchSize ?? 50;
+    this.pollMs = options.pollMs ?? 2_000;
+    this.pacer = options.pacer ?? new Pacer();
+    this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+    this.backoff = options.backoff ?? ((attempt) => backoffMs(attempt));
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** New rows were written: look now rather than at the next poll. */
+  wake(): void {
+    this.woken = true;
+    this.wakeUp?.();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake();
+    await this.loop;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      try {
+        this.woken = false;
+        const handled = await this.deliverDue();
+        failures = 0;
+        if (handled > 0 || this.woken) continue;
+        await this.idle(this.pollMs);
+      } catch (error) {
+        // Database down or restarting: wait and try again; never a crash loop.
+        failures += 1;
+        this.options.log.error({ err: error }, 'notification delivery loop failed; retrying');
+        await this.idle(Math.min(1_000 * 2 ** failures, 30_000));
+      }
+    }
+  }
+
+  private idle(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Claims the rows that are due and delivers them. Returns how many were handled. */
+  async deliverDue(): Promise<number> {
+    const rows = await this.claim();
+    await Promise.all(rows.map((row) => this.deliverPaced(row)));
+    return rows.length;
+  }
+
+  private async claim(): Promise<Row[]> {
+    const t = telegramNotifications;
+    const now = this.now();
+    return this.options.db.transaction(async (tx) => {
+      const due = await tx
+        .select({ id: t.id })
+        .from(t)
+        .where(and(inArray(t.status, ['pending', 'sending']), lte(t.nextAttemptAt, now)))
+        .orderBy(t.nextAttemptAt, t.id)
+        .limit(this.batchSize)
+        .for('update', { skipLocked: true });
+      if (due.length === 0) return [];
+      const claimed = await tx
+        .update(t)
+        .set({ status: 'sending', attempts: sql`${t.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + this.leaseMs), updatedAt: now })
+        .where(inArray(t.id, due.map((d) => d.id)))
+        .returning();
+      return claimed.sort((a, b) => a.id - b.id);
+    });
+  }
+
+  private async deliverPaced(row: Row): Promise<void> {
+    const chatId = this.chatFor(row);
+    const wait = this.pacer.delayFor(chatId);
+    // Too far out (a busy group): hand the row back instead of holding it past its lease.
+    if (wait > 5_000) return this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.later(wait) });
+    try {
+      await this.send(row, chatId);
+    } catch (error) {
+      await this.handleFailure(row, chatId, classifySendError(error));
+    }
+  }
+
+  private async send(row: Row, chatId: string): Promise<void> {
+    const parts = splitMessage(row.message);
+    let firstMessageId = row.telegramMessageId;
+    for (let index = row.partsSent; index < parts.length; index++) {
+      await sleep(this.pacer.reserve(chatId));
+      const message = await this.sendPart(chatId, parts[index]!);
+      firstMessageId ??= String(message.message_id);
+      if (index < parts.length - 1) {
+        await this.update(row, { partsSent: index + 1, telegramMessageId: firstMessageId });
+        row = { ...row, partsSent: index + 1, telegramMessageId: firstMessageId };
+      }
+    }
+    // last_error is kept: after a reroute or a retry it tells the story of how the message got there.
+    await this.update(row, { status: 'sent', sentAt: this.now(), partsSent: parts.length, telegramMessageId: firstMessageId, recipientChatId: chatId });
+  }
+
+  private async sendPart(chatId: string, html: string) {
+    try {
+      return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+    } catch (error) {
+      // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
+      if (classifySendError(error).kind !== 'bad_markup') throw error;
+      this.options.log.error({ err: error, chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
+      return this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true } });
+    }
+  }
+
+  private async handleFailure(row: Row, chatId: string, failure: SendFailure): Promise<void> {
+    const log = this.options.log;
+    switch (failure.kind) {
+      case 'rate_limited': {
+        const ms = failure.retryAfterSeconds * 1000;
+        this.pacer.pause(ms);
+        log.warn({ notification_id: row.id, chat_id: chatId, retry_after: failure.retryAfterSeconds }, 'telegram rate limit; waiting as told');
+        // Waiting as told is not a failed attempt.
+        return this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.later(ms), lastError: failure.reason });
+      }
+      case 'migrated': {
+        this.migrated.set(chatId, failure.newChatId);
+        log.error(
+          { notification_id: row.id, old_chat_id: chatId, new_chat_id: failure.newChatId },
+          `telegram group ${chatId} became supergroup ${failure.newChatId}: resending there — update TELEGRAM_CHAT_ID to ${failure.newChatId}`,
+        );
+        return this.update(row, { status: 'pending', attempts: row.attempts - 1, recipientChatId: failure.newChatId, nextAttemptAt: this.now(), lastError: failure.reason });
+      }
+      case 'blocked':
+        return this.reroute(row, chatId, failure.reason);
+      case 'transient':
+      case 'bad_markup': {
+        if (row.attempts >= this.maxAttempts) {
+          log.error({ notification_id: row.id, chat_id: chatId, reason: failure.reason }, 'notification failed after all attempts');
+          return this.update(row, { status: 'failed', lastError: `${failure.reason} (after ${row.attempts} attempts)` });
+        }
+        const delay = this.backoff(row.attempts);
+        log.warn({ notification_id: row.id, attempt: row.attempts, retry_in_ms: delay, reason: failure.reason }, 'notification send failed; will retry');
+        return this.update(row, { status: 'pending', nextAttemptAt: this.later(delay), lastError: failure.reason });
+      }
+      case 'permanent':
+        log.error({ notification_id: row.id, chat_id: chatId, reason: failure.reason }, 'notification cannot be delivered');
+        return this.update(row, { status: 'failed', lastError: failure.reason });
+    }
+  }
+
+  /** The user blocked the bot (or deactivated their account): mark it and send to the group instead. */
+  private async reroute(row: Row, chatId: string, reason: string): Promise<void> {
+    if (row.recipientKind === 'personal') {
+      await this.options.links.setReachable(chatId, false, 'delivery');
+      const route = routeP2hAlert({ chatId, reachable: false }, this.options.groupChatId, true);
+      if (route.status === 'pending') {
+        this.options.log.warn({ notification_id: row.id, chat_id: chatId }, 'user blocked the bot; alert rerouted to the default group');
+        return this.update(row, {
+          status: 'pending',
+          recipientChatId: route.chatId,
+          recipientKind: route.kind,
+          attempts: 0,
+          partsSent: 0,
+          nextAttemptAt: this.now(),
+          lastError: `${reason}; rerouted to the default group`,
+        });
+      }
+    }
+    this.options.log.error({ notification_id: row.id, chat_id: chatId, reason }, 'notification recipient refuses the bot');
+    return this.update(row, { status: 'failed', lastError: reason });
+  }
+
+  private chatFor(row: Row): string {
+    const chatId = row.recipientChatId!;
+    return this.migrated.get(chatId) ?? chatId;
+  }
+
+  private later(ms: number): Date {
+    return new Date(this.now().getTime() + ms);
+  }
+
+  private async update(row: Row, changes: Partial<typeof telegramNotifications.$inferInsert>): Promise<void> {
+    await this.options.db
+      .update(telegramNotifications)
+      .set({ ...changes, updatedAt: this.now() })
+      .where(eq(telegramNotifications.id, row.id));
+  }
+}

@@ -1,0 +1,244 @@
+import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { Db, Executor } from '../db/client.js';
+import { conflict, notFound } from '../http/errors.js';
+import type { ReportDetail } from '../p2h/service.js';
+import type { TelegramLinkService } from '../users/telegram-link.js';
+import { renderP2hAlert } from './render.js';
+import { routeAdminAlert, routeP2hAlert, type Route } from './routing.js';
+import { telegramNotifications, type NotificationRow, type NotificationStatus, type NotificationType, type RecipientKind } from './schema.js';
+
+export interface OutboxOptions {
+  botConfigured: boolean;
+  /** TELEGRAM_CHAT_ID: fallback for unlinked users and the admin group. */
+  groupChatId: string | undefined;
+  timezone: string;
+  now: () => Date;
+  warn: (fields: Record<string, unknown>, message: string) => void;
+}
+
+export interface NotificationView {
+  id: number;
+  type: NotificationType;
+  report_id: number | null;
+  vehicle_id: number | null;
+  document_type: string | null;
+  expiry_date: string | null;
+  threshold_key: string | null;
+  user_id: number | null;
+  recipient_chat_id: string | null;
+  recipient_kind: RecipientKind | null;
+  status: NotificationStatus;
+  last_error: string | null;
+  attempts: number;
+  next_attempt_at: string;
+  sent_at: string | null;
+  telegram_message_id: string | null;
+  created_at: string;
+  message: string;
+}
+
+export interface NotificationListQuery {
+  page: number;
+  page_size: number;
+  status?: NotificationStatus;
+  type?: NotificationType;
+  date_from?: string;
+  date_to?: string;
+}
+
+/** Postgres channel that wakes delivery workers in other processes when a row is written. */
+export const OUTBOX_CHANNEL = 'p2h_outbox';
+
+export function toView(row: NotificationRow): NotificationView {
+  return {
+    id: row.id,
+    type: row.type,
+    report_id: row.reportId,
+    vehicle_id: row.vehicleId,
+    document_type: row.documentType,
+    expiry_date: row.expiryDate,
+    threshold_key: row.thresholdKey,
+    user_id: row.userId,
+    recipient_chat_id: row.recipientChatId,
+    recipient_kind: row.recipientKind,
+    status: row.status,
+    last_error: row.lastError,
+    attempts: row.attempts,
+    next_attempt_at: row.nextAttemptAt.toISOString(),
+    sent_at: row.sentAt?.toISOString() ?? null,
+    telegram_message_id: row.telegramMessageId,
+    created_at: row.createdAt.toISOString(),
+    message: row.message,
+  };
+}
+
+/** Route → the columns that record it. */
+export function routeColumns(route: Route) {
+  return route.status === 'pending'
+    ? { status: 'pending' as const, recipientChatId: route.chatId, recipientKind: route.kind, lastError: null }
+    : { status: 'skipped' as const, recipientChatId: null, recipientKind: null, lastError: route.reason };
+}
+
+/** Writes notifications (in the caller's transaction) and answers questions about them. */
+export class Outbox {
+  private readonly listeners: (() => void)[] = [];
+
+  constructor(
+    private readonly db: Db,
+    private readonly links: TelegramLinkService,
+    private readonly options: OutboxOptions,
+  ) {}
+
+  /** Called after a commit that wrote rows: wakes this process's worker at once. */
+  onWritten(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  signal(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** The WARNING/ABNORMAL alert for a report, in the report's own transaction. */
+  async enqueueReportAlert(tx: Executor, report: ReportDetail): Promise<boolean> {
+    if (report.overall_status === 'normal') return false;
+    const chat = await this.links.personalChat(report.user.id, tx);
+    const route = routeP2hAlert(chat, this.options.groupChatId, this.options.botConfigured);
+    if (route.status === 'pending' && route.warning) {
+      this.options.warn({ user_id: report.user.id, report_id: report.id, reason: route.warning }, `${route.warning}: P2H alert goes to the default group`);
+    }
+    await tx.insert(telegramNotifications).values({
+      type: report.overall_status === 'abnormal' ? 'p2h_abnormal' : 'p2h_warning',
+      reportId: report.id,
+      userId: report.user.id,
+      message: renderP2hAlert(report, { timeZone: this.options.timezone }),
+      ...routeColumns(route),
+    });
+    await notifyOtherProcesses(tx);
+    return true;
+  }
+
+  /**
+   * Expiry alerts, once per document, expiry date and threshold: the unique index decides, so
+   * several schedulers or a rerun never announce the same thing twice. Returns how many were new.
+   */
+  async enqueueExpiryAlerts(
+    alerts: { vehicleId: number; documentType: 'stnk' | 'kir' | 'pajak'; expiryDate: string; thresholdKey: string; message: string }[],
+  ): Promise<number> {
+    const route = routeColumns(routeAdminAlert(this.options.groupChatId, this.options.botConfigured));
+    let created = 0;
+    for (let start = 0; start < alerts.length; start += 500) {
+      const chunk = alerts.slice(start, start + 500);
+      const inserted = await this.db
+        .insert(telegramNotifications)
+        .values(chunk.map((alert) => ({ type: `${alert.documentType}_expiry` as const, ...alert, ...route })))
+        .onConflictDoNothing()
+        .returning({ id: telegramNotifications.id });
+      created += inserted.length;
+    }
+    if (created > 0) {
+      await notifyOtherProcesses(this.db);
+      this.signal();
+    }
+    return created;
+  }
+
+  /** A message to a chat chosen by the operator (npm run telegram:test). */
+  async enqueueExplicit(chatId: string, message: string): Promise<number> {
+    const [row] = await this.db
+      .insert(telegramNotifications)
+      .values({ type: 'test', message, status: 'pending', recipientChatId: chatId, recipientKind: 'explicit' })
+      .returning({ id: telegramNotifications.id });
+    await notifyOtherProcesses(this.db);
+    return row!.id;
+  }
+
+  async list(query: NotificationListQuery): Promise<{ items: NotificationView[]; total: number }> {
+    const filters: SQL[] = [];
+    if (query.status) filters.push(eq(telegramNotifications.status, query.status));
+    if (query.type) filters.push(eq(telegramNotifications.type, query.type));
+    // Dates are days in P2H_TIMEZONE, as people on site count them.
+    const localDay = sql`(${telegramNotifications.createdAt} at time zone ${this.options.timezone})::date`;
+    if (query.date_from) filters.push(gte(localDay, query.date_from));
+    if (query.date_to) filters.push(lte(localDay, query.date_to));
+    const where = filters.length ? and(...filters) : undefined;
+    const [rows, [total]] = await Promise.all([
+      this.db
+        .select()
+        .from(telegramNotifications)
+        .where(where)
+        .orderBy(desc(telegramNotifications.createdAt), desc(telegramNotifications.id))
+        .limit(query.page_size)
+        .offset((query.page - 1) * query.page_size),
+      this.db.select({ total: count() }).from(telegramNotifications).where(where),
+    ]);
+    return { items: rows.map(toView), total: total?.total ?? 0 };
+  }
+
+  async get(id: number): Promise<NotificationView> {
+    const [row] = await this.db.select().from(telegramNotifications).where(eq(telegramNotifications.id, id));
+    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
+    return toView(row);
+  }
+
+  async forReports(reportIds: number[]): Promise<Map<number, NotificationView[]>> {
+    const byReport = new Map<number, NotificationView[]>();
+    if (reportIds.length === 0) return byReport;
+    const rows = await this.db
+      .select()
+      .from(telegramNotifications)
+      .where(inArray(telegramNotifications.reportId, reportIds))
+      .orderBy(asc(telegramNotifications.id));
+    for (const row of rows) byReport.set(row.reportId!, [...(byReport.get(row.reportId!) ?? []), toView(row)]);
+    return byReport;
+  }
+
+  /** Queues a failed or skipped notification again, to the recipient that would be chosen now. */
+  async resend(id: number): Promise<NotificationView> {
+    const [row] = await this.db.select().from(telegramNotifications).where(eq(telegramNotifications.id, id));
+    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
+    if (row.status !== 'failed' && row.status !== 'skipped') {
+      throw conflict('NOTIFICATION_NOT_RESENDABLE', `Notifikasi berstatus ${row.status}; hanya yang failed atau skipped yang dapat dikirim ulang`);
+    }
+    const route = await this.currentRoute(row);
+    const [updated] = await this.db
+      .update(telegramNotifications)
+      .set({ ...routeColumns(route), attempts: 0, partsSent: 0, nextAttemptAt: this.options.now(), updatedAt: this.options.now() })
+      .where(eq(telegramNotifications.id, id))
+      .returning();
+    await notifyOtherProcesses(this.db);
+    this.signal();
+    return toView(updated!);
+  }
+
+  /** For readiness: how much is waiting and how much gave up. */
+  async counts(): Promise<{ pending: number; failed: number; oldest_pending_seconds: number | null }> {
+    const [row] = await this.db
+      .select({
+        pending: sql<number>`count(*) filter (where ${telegramNotifications.status} in ('pending', 'sending'))`.mapWith(Number),
+        failed: sql<number>`count(*) filter (where ${telegramNotifications.status} = 'failed')`.mapWith(Number),
+        oldest: sql<Date | null>`min(${telegramNotifications.createdAt}) filter (where ${telegramNotifications.status} in ('pending', 'sending'))`,
+      })
+      .from(telegramNotifications);
+    const oldest = row?.oldest ? new Date(row.oldest) : null;
+    return {
+      pending: row?.pending ?? 0,
+      failed: row?.failed ?? 0,
+      oldest_pending_seconds: oldest ? Math.max(0, Math.round((this.options.now().getTime() - oldest.getTime()) / 1000)) : null,
+    };
+  }
+
+  private async currentRoute(row: NotificationRow): Promise<Route> {
+    if (row.recipientKind === 'explicit' && row.recipientChatId) {
+      return this.options.botConfigured ? { status: 'pending', chatId: row.recipientChatId, kind: 'explicit' } : routeAdminAlert(undefined, false);
+    }
+    if (row.userId !== null && (row.type === 'p2h_abnormal' || row.type === 'p2h_warning')) {
+      return routeP2hAlert(await this.links.personalChat(row.userId), this.options.groupChatId, this.options.botConfigured);
+    }
+    return routeAdminAlert(this.options.groupChatId, this.options.botConfigured);
+  }
+}
+
+/** NOTIFY is delivered at commit, so other processes' workers wake when the row is visible. */
+async function notifyOtherProcesses(executor: Executor): Promise<void> {
+  await executor.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
+}

@@ -1,0 +1,33 @@
+import type { RecipientKind } from './schema.js';
+
+export interface PersonalChat {
+  chatId: string | null;
+  /** False once the user blocked the bot. */
+  reachable: boolean;
+}
+
+export type Route =
+  | { status: 'pending'; chatId: string; kind: RecipientKind; warning?: string }
+  | { status: 'skipped'; reason: string };
+
+export const SKIP_BOT_NOT_CONFIGURED = 'bot not configured';
+export const SKIP_NO_RECIPIENT = 'no recipient: user belum link telegram and TELEGRAM_CHAT_ID is not set';
+
+/**
+ * Who receives a P2H alert: the submitter's own chat when linked and reachable; otherwise the
+ * default group (with the seed's warning "user belum link telegram"); otherwise nobody.
+ */
+export function routeP2hAlert(submitter: PersonalChat, fallbackChatId: string | undefined, botConfigured: boolean): Route {
+  if (!botConfigured) return { status: 'skipped', reason: SKIP_BOT_NOT_CONFIGURED };
+  if (submitter.chatId && submitter.reachable) return { status: 'pending', chatId: submitter.chatId, kind: 'personal' };
+  const why = submitter.chatId ? 'user memblokir bot' : 'user belum link telegram';
+  if (fallbackChatId) return { status: 'pending', chatId: fallbackChatId, kind: 'fallback_group', warning: why };
+  return { status: 'skipped', reason: `no recipient: ${why} and TELEGRAM_CHAT_ID is not set` };
+}
+
+/** Document-expiry alerts go to the admin group only. */
+export function routeAdminAlert(adminChatId: string | undefined, botConfigured: boolean): Route {
+  if (!botConfigured) return { status: 'skipped', reason: SKIP_BOT_NOT_CONFIGURED };
+  if (adminChatId) return { status: 'pending', chatId: adminChatId, kind: 'admin_group' };
+  return { status: 'skipped', reason: 'no recipient: TELEGRAM_CHAT_ID is not set' };
+}

@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { p2hReports } from '../p2h/schema.js';
+import { users } from '../users/schema.js';
+import { documentTypeEnum, vehicles } from '../vehicles/schema.js';
+
+export const NOTIFICATION_TYPES = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test'] as const;
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+export const notificationTypeEnum = pgEnum('notification_type', NOTIFICATION_TYPES);
+
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
+export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+export const notificationStatusEnum = pgEnum('notification_status', NOTIFICATION_STATUSES);
+
+/** Why this chat: the submitter's own, the fallback group for an unlinked user, or the admin group. */
+export const RECIPIENT_KINDS = ['personal', 'fallback_group', 'admin_group', 'explicit'] as const;
+export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
+export const recipientKindEnum = pgEnum('notification_recipient_kind', RECIPIENT_KINDS);
+
+/**
+ * The outbox: a row is written in the same transaction as what causes it, and a worker delivers
+ * it afterwards. Nothing is ever sent from inside an HTTP request.
+ */
+export const telegramNotifications = pgTable(
+  'telegram_notifications',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    type: notificationTypeEnum('type').notNull(),
+    reportId: integer('report_id').references(() => p2hReports.id),
+    /** For expiry alerts: the document as it was when announced (a renewal has a new expiry date). */
+    vehicleId: integer('vehicle_id').references(() => vehicles.id),
+    documentType: documentTypeEnum('document_type'),
+    expiryDate: date('expiry_date', { mode: 'string' }),
+    /** d30, d14, d7, d3, d1, d0, then w1, w2… while expired: each announced once. */
+    thresholdKey: text('threshold_key'),
+    /** The user the alert is about (the submitter), so a resend can choose their chat again. */
+    userId: integer('user_id').references(() => users.id),
+    recipientChatId: text('recipient_chat_id'),
+    recipientKind: recipientKindEnum('recipient_kind'),
+    message: text('message').notNull(),
+    status: notificationStatusEnum('status').notNull().default('pending'),
+    /** skipped: why; failed: the last error; pending after an error: what went wrong last time. */
+    lastError: text('last_error'),
+    attempts: integer('attempts').notNull().default(0),
+    /** A long message goes out in parts; a crash resumes from the next unsent part. */
+    partsSent: integer('parts_sent').notNull().default(0),
+    /**
+     * pending: when it may be tried. sending: when the worker's claim runs out — a row whose claim
+     * ran out belongs to a crashed worker and is due again, so one condition finds all due work.
+     */
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    telegramMessageId: text('telegram_message_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('telegram_notifications_due_idx').on(t.nextAttemptAt).where(sql`${t.status} in ('pending', 'sending')`),
+    index('telegram_notifications_report_idx').on(t.reportId),
+    index('telegram_notifications_created_idx').on(t.createdAt),
+    // Exactly once per document, expiry date and threshold, however many schedulers run.
+    uniqueIndex('telegram_notifications_expiry_key')
+      .on(t.vehicleId, t.documentType, t.expiryDate, t.thresholdKey)
+      .where(sql`${t.thresholdKey} is not null`),
+  ],
+);
+
+export type NotificationRow = typeof telegramNotifications.$inferSelect;

@@ -1,0 +1,92 @@
+import { Api } from 'grammy';
+import { pino } from 'pino';
+import { buildApp } from './app.js';
+import type { Config } from './config/config.js';
+import { resolveJwtSecret } from './config/secrets.js';
+import { openDatabase } from './db/open.js';
+import { printDemoLogins, seedDemo } from './demo/seed.js';
+import { DeliveryWorker } from './notifications/delivery.js';
+import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
+import { OUTBOX_CHANNEL } from './notifications/outbox.js';
+import { startTelegramBot } from './telegram/start.js';
+
+/** Which parts run in this process: `npm start` runs them all; the role commands run one each. */
+export interface Roles {
+  http: boolean;
+  worker: boolean;
+  bot: boolean;
+}
+
+export const ALL_ROLES: Roles = { http: true, worker: true, bot: true };
+
+/** Starts the parts of P2H this process runs, and stops them in order on SIGINT/SIGTERM. */
+export async function runSystem(config: Config, roles: Roles): Promise<void> {
+  const log = pino({ level: config.logLevel });
+  if (!config.databaseUrl && !(roles.http && roles.worker && roles.bot)) {
+    throw new Error(
+      'This command needs DATABASE_URL: the embedded database (PGlite) cannot be shared between processes. ' +
+        'Without PostgreSQL, `npm start` runs everything in one process.',
+    );
+  }
+  const database = await openDatabase(config, (error) => log.error({ err: error }, 'database connection error'));
+  await database.migrate();
+  const app = await buildApp({ config, database, jwtSecret: resolveJwtSecret(config), logger: log });
+  const { users, checklist, vehicles, outbox, telegramLinks } = app.services;
+  const stops: (() => Promise<void> | void)[] = [];
+
+  if (await checklist.installDefaults()) log.info('installed the default 39-item checklist');
+  if (config.admin && (await users.bootstrapSuperadmin(config.admin))) {
+    log.info({ phone: config.admin.phone }, 'created the superadmin from ADMIN_PHONE');
+  }
+  const demoSeeded = config.demo && roles.http ? await seedDemo(app.services) : false;
+
+  if (roles.worker) {
+    if (config.telegram.botToken) {
+      const api = new Api(config.telegram.botToken, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
+      const worker = new DeliveryWorker({ db: database.db, api, links: telegramLinks, groupChatId: config.telegram.chatId, log });
+      outbox.onWritten(() => worker.wake());
+      const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));
+      worker.start();
+      stops.push(() => worker.stop(), unlisten);
+      log.info('notification delivery worker started');
+    } else {
+      log.warn('TELEGRAM_BOT_TOKEN is not set: notifications are recorded as skipped ("bot not configured")');
+    }
+    const scheduler = scheduleExpiryScan({
+      at: config.expiryCheckAt,
+      timeZone: config.timezone,
+      run: () => scanExpiringDocuments({ vehicles, outbox }, new Date(), config.timezone),
+      log,
+    });
+    stops.push(() => scheduler.stop());
+  }
+
+  if (roles.bot) {
+    const bot = startTelegramBot(config, telegramLinks, log);
+    if (bot) stops.push(() => bot.stop());
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 15_000).unref();
+    try {
+      await app.http.close();
+      for (const stopPart of stops.reverse()) await stopPart();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+    }
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  if (roles.http) {
+    const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
+    log.info(`P2H is running at ${address} (API docs: ${address}/docs, database: ${database.kind})`);
+    if (config.demo) printDemoLogins(address, demoSeeded);
+  }
+}
