@@ -43,7 +43,14 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   if (roles.worker) {
     if (config.telegram.botToken) {
       const api = new Api(config.telegram.botToken, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
-      const worker = new DeliveryWorker({ db: database.db, api, links: telegramLinks, groupChatId: config.telegram.chatId, log });
+      const worker = new DeliveryWorker({
+        db: database.db,
+        api,
+        links: telegramLinks,
+        groupChatId: config.telegram.chatId,
+        log,
+        leaseMs: config.deliveryLeaseSeconds * 1000,
+      });
       outbox.onWritten(() => worker.wake());
       const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));
       worker.start();

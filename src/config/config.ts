@@ -22,6 +22,8 @@ export interface Config {
   internalApiToken: string | undefined;
   timezone: string;
   expiryCheckAt: { hour: number; minute: number };
+  /** How long a delivery worker owns a claimed notification before another may take it over. */
+  deliveryLeaseSeconds: number;
   logLevel: string;
 }
 
@@ -88,6 +90,10 @@ export function loadConfig(env: Env = process.env): Config {
   const expiryCheckAt = parseTimeOfDay(expiryRaw);
   if (expiryCheckAt === undefined) problems.push(`EXPIRY_CHECK_AT must be HH:MM in 24-hour time (got "${expiryRaw}")`);
 
+  const leaseRaw = get('DELIVERY_LEASE_SECONDS') ?? '60';
+  const deliveryLeaseSeconds = parseInteger(leaseRaw, 5, 3600);
+  if (deliveryLeaseSeconds === undefined) problems.push(`DELIVERY_LEASE_SECONDS must be a whole number from 5 to 3600 (got "${leaseRaw}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -102,6 +108,7 @@ export function loadConfig(env: Env = process.env): Config {
     internalApiToken: get('INTERNAL_API_TOKEN'),
     timezone,
     expiryCheckAt: expiryCheckAt!,
+    deliveryLeaseSeconds: deliveryLeaseSeconds!,
     logLevel: get('LOG_LEVEL') ?? 'info',
   };
 }
