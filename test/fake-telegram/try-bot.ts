@@ -1,7 +1,8 @@
 /**
  * Try the bot end to end without Telegram: starts the fake Bot API, runs `npm start` (demo data,
- * embedded database in a temporary folder) against it, plays a driver linking their account, and
- * prints the conversation. Run: node --import tsx test/fake-telegram/try-bot.ts
+ * embedded database in a temporary folder) against it, plays a driver linking their account and
+ * then submitting an ABNORMAL P2H through the API, and prints what arrives in his chat.
+ * Run: node --import tsx test/fake-telegram/try-bot.ts
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,8 +16,14 @@ const fake = await startFakeTelegram({ maxPollSeconds: 2 });
 const app = spawn('npm', ['start'], {
   cwd: root,
   env: { ...process.env, DATA_DIR: dataDir, PORT: '0', TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, LOG_LEVEL: 'warn' },
-  stdio: ['ignore', 'inherit', 'inherit'],
+  stdio: ['ignore', 'pipe', 'inherit'],
   detached: true,
+});
+
+let output = '';
+app.stdout!.on('data', (chunk: Buffer) => {
+  output += chunk;
+  process.stdout.write(chunk);
 });
 
 const budi = user(424242, { first_name: 'Budi', username: 'budi_driver' });
@@ -41,6 +48,25 @@ try {
   say('/status');
   fake.sendText({ from: budi, text: '/status' });
   await show(/Chat ini terhubung/);
+
+  const address = /open (http:\/\/[\d.:]+)/.exec(output)?.[1];
+  if (!address) throw new Error('no address in npm start output');
+  const post = async (url: string, body: unknown, token?: string) =>
+    (await fetch(`${address}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    }).then((r) => r.json())) as { payload: any; message: string };
+  const login = await post('/api/auth/login', { username: '081100000003', password: 'demo12345' });
+  const token = login.payload.access_token as string;
+  const items = ((await fetch(`${address}/api/checklist?vehicle_id=1`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json())) as { payload: { id: number }[] }).payload;
+  const details = items.map((item, i) =>
+    i === 4 ? { checklist_item_id: item.id, status: 'abnormal', keterangan: 'Rem depan tidak pakem <bahaya> & bunyi' } : { checklist_item_id: item.id, status: 'normal' },
+  );
+  fake.reset();
+  const report = await post('/api/p2h/reports', { vehicle_id: 1, shift_number: 3, details }, token);
+  console.log(`\n🌐 POST /api/p2h/reports → ${report.message} (notification: ${JSON.stringify(report.payload.notifications)})`);
+  await show(/P2H ALERT/);
 } finally {
   process.kill(-app.pid!, 'SIGTERM');
   await new Promise((resolve) => app.on('exit', resolve));
