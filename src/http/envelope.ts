@@ -39,6 +39,24 @@ export const PagingQuery = {
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 };
 
+export interface Paging {
+  page: number;
+  page_size: number;
+}
+
+/** A list query with its paging defaults filled in. */
+export function withPaging<Q extends { page?: number; page_size?: number }>(query: Q): Q & Paging {
+  return { ...query, page: query.page ?? 1, page_size: query.page_size ?? 20 };
+}
+
+/** The envelope of one page of a list. */
+export function pageEnvelope<T>(message: string, paging: Paging, result: { items: T[]; total: number }) {
+  return envelope(message, { items: result.items, total: result.total, page: paging.page, page_size: paging.page_size });
+}
+
+/** Rows to skip for a page (its size is the limit). */
+export const pageOffset = (paging: Paging) => (paging.page - 1) * paging.page_size;
+
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
 
 export const DateString = (description?: string) =>

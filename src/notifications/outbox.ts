@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { pageOffset } from '../http/envelope.js';
 import type { Db, Executor } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { ReportDetail } from '../p2h/service.js';
@@ -168,7 +169,7 @@ export class Outbox {
         .where(where)
         .orderBy(desc(telegramNotifications.createdAt), desc(telegramNotifications.id))
         .limit(query.page_size)
-        .offset((query.page - 1) * query.page_size),
+        .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(telegramNotifications).where(where),
     ]);
     return { items: rows.map(toView), total: total?.total ?? 0 };

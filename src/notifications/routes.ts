@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Auth } from '../auth/guard.js';
-import { DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery } from '../http/envelope.js';
+import { DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
 import { ADMIN_ROLES } from '../users/rules.js';
 import type { Outbox } from './outbox.js';
@@ -62,9 +62,8 @@ export function registerNotificationRoutes(app: HttpServer, deps: { auth: Auth; 
       },
     },
     async (request) => {
-      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
-      const { items, total } = await outbox.list(query);
-      return envelope('Daftar notifikasi berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+      const query = withPaging(request.query);
+      return pageEnvelope('Daftar notifikasi berhasil diambil', query, await outbox.list(query));
     },
   );
 

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf, type Auth } from '../auth/guard.js';
-import { created, DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery } from '../http/envelope.js';
+import { created, DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
 import { unprocessable } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { ADMIN_ROLES, SUBMITTER_ROLES } from '../users/rules.js';
@@ -129,14 +129,13 @@ export function registerP2hRoutes(app: HttpServer, deps: { auth: Auth; p2h: P2hS
       },
     },
     async (request) => {
-      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
+      const query = withPaging(request.query);
       if (query.date_from && query.date_to && query.date_from > query.date_to) {
         throw unprocessable('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', [
           { field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' },
         ]);
       }
-      const { items, total } = await p2h.list(actorOf(request), query);
-      return envelope('Daftar laporan P2H berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+      return pageEnvelope('Daftar laporan P2H berhasil diambil', query, await p2h.list(actorOf(request), query));
     },
   );
 

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Clock } from '../app.js';
 import type { ChecklistService } from '../checklist/service.js';
+import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db, type Tx } from '../db/client.js';
 import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { seesAllReports } from '../users/rules.js';
@@ -186,7 +187,7 @@ export class P2hService {
         .where(where)
         .orderBy(desc(p2hReports.submittedAt), desc(p2hReports.id))
         .limit(query.page_size)
-        .offset((query.page - 1) * query.page_size),
+        .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(p2hReports).where(where),
     ]);
     return { items: await this.summarize(rows), total: totalRow?.total ?? 0 };

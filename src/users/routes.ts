@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf, type Auth } from '../auth/guard.js';
-import { created, envelope, IdParams, ok, Paged, PagingQuery } from '../http/envelope.js';
+import { created, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
 import { EmailInput, FullName, PasswordInput, PhoneInput, RoleSchema, UserSchema } from './api-schemas.js';
 import { ADMIN_ROLES } from './rules.js';
@@ -62,9 +62,8 @@ export function registerUserRoutes(app: HttpServer, deps: { auth: Auth; users: U
       },
     },
     async (request) => {
-      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
-      const { items, total } = await users.list(query);
-      return envelope('Daftar user berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+      const query = withPaging(request.query);
+      return pageEnvelope('Daftar user berhasil diambil', query, await users.list(query));
     },
   );
 

@@ -1,5 +1,6 @@
 import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password.js';
+import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } from '../http/errors.js';
 import { normalizePhone } from './phone.js';
@@ -100,7 +101,7 @@ export class UsersService {
         .where(where)
         .orderBy(users.fullName, users.id)
         .limit(query.page_size)
-        .offset((query.page - 1) * query.page_size),
+        .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(users).where(where),
     ]);
     return { items: rows.map(toPublicUser), total: totalRow?.total ?? 0 };

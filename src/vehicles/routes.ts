@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { Auth } from '../auth/guard.js';
-import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery } from '../http/envelope.js';
+import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
 import { ADMIN_ROLES } from '../users/rules.js';
 import {
@@ -62,9 +62,8 @@ export function registerVehicleRoutes(app: HttpServer, deps: { auth: Auth; vehic
       },
     },
     async (request) => {
-      const query = { ...request.query, page: request.query.page ?? 1, page_size: request.query.page_size ?? 20 };
-      const { items, total } = await vehicles.list(query);
-      return envelope('Daftar unit berhasil diambil', { items, total, page: query.page, page_size: query.page_size });
+      const query = withPaging(request.query);
+      return pageEnvelope('Daftar unit berhasil diambil', query, await vehicles.list(query));
     },
   );
 

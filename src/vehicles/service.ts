@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
 import { escapeLike } from '../users/service.js';
@@ -137,7 +138,7 @@ export class VehiclesService {
         .where(where)
         .orderBy(asc(vehicles.unitCode), asc(vehicles.id))
         .limit(query.page_size)
-        .offset((query.page - 1) * query.page_size),
+        .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(vehicles).where(where),
     ]);
     return { items: await this.withDocuments(rows), total: totalRow?.total ?? 0 };
