@@ -18,6 +18,7 @@ CREATE TABLE "telegram_notifications" (
 	"attempts" integer DEFAULT 0 NOT NULL,
 	"parts_sent" integer DEFAULT 0 NOT NULL,
 	"next_attempt_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"claim_id" text,
 	"sent_at" timestamp with time zone,
 	"telegram_message_id" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

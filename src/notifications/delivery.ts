@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Api } from 'grammy';
+import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
@@ -34,7 +35,9 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /**
  * Delivers the outbox. Several workers may run against PostgreSQL: rows are claimed with
  * FOR UPDATE SKIP LOCKED and a lease, and a row whose lease ran out (its worker died) is due again.
- * So nothing is lost, and a crash costs at most the one message that was in flight.
+ * A worker sends one message at a time and renews its claim on a row just before sending it, so
+ * nothing is lost, no two workers send the same row, and a crash costs at most the one message
+ * that was in flight.
  */
 export class DeliveryWorker {
   private readonly now: () => Date;
@@ -47,6 +50,7 @@ export class DeliveryWorker {
   /** Group ids Telegram told us were upgraded to supergroups. */
   private readonly migrated = new Map<string, string>();
   private running = false;
+  private stopping = false;
   private loop: Promise<void> | undefined;
   private wakeUp: (() => void) | undefined;
   private woken = false;
@@ -64,6 +68,7 @@ export class DeliveryWorker {
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.stopping = false;
     this.loop = this.run();
   }
 
@@ -75,6 +80,7 @@ export class DeliveryWorker {
 
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     this.wake();
     await this.loop;
   }
@@ -107,10 +113,21 @@ export class DeliveryWorker {
     });
   }
 
-  /** Claims the rows that are due and delivers them. Returns how many were handled. */
+  /** Claims the rows that are due and delivers them, soonest-sendable first. Returns how many. */
   async deliverDue(): Promise<number> {
     const rows = await this.claim();
-    await Promise.all(rows.map((row) => this.deliverPaced(row)));
+    const remaining = [...rows];
+    while (remaining.length > 0 && !this.stopping) {
+      // The row whose chat can be sent to soonest goes next, so one busy chat does not hold up the rest.
+      let next = 0;
+      for (let i = 1; i < remaining.length; i++) {
+        if (this.pacer.delayFor(this.chatFor(remaining[i]!)) < this.pacer.delayFor(this.chatFor(remaining[next]!))) next = i;
+      }
+      const [row] = remaining.splice(next, 1);
+      await this.deliverPaced(row!);
+    }
+    // Stopping mid-batch: hand the rest back now rather than after the lease.
+    for (const row of remaining) await this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.now() });
     return rows.length;
   }
 
@@ -128,7 +145,13 @@ export class DeliveryWorker {
       if (due.length === 0) return [];
       const claimed = await tx
         .update(t)
-        .set({ status: 'sending', attempts: sql`${t.attempts} + 1`, nextAttemptAt: new Date(now.getTime() + this.leaseMs), updatedAt: now })
+        .set({
+          status: 'sending',
+          claimId: randomUUID(),
+          attempts: sql`${t.attempts} + 1`,
+          nextAttemptAt: new Date(now.getTime() + this.leaseMs),
+          updatedAt: now,
+        })
         .where(inArray(t.id, due.map((d) => d.id)))
         .returning();
       return claimed.sort((a, b) => a.id - b.id);
@@ -140,6 +163,8 @@ export class DeliveryWorker {
     const wait = this.pacer.delayFor(chatId);
     // Too far out (a busy group): hand the row back instead of holding it past its lease.
     if (wait > 5_000) return this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.later(wait) });
+    // Still ours? A slow batch can outlive the lease; then another worker owns the row now.
+    if (!(await this.renewClaim(row))) return;
     try {
       await this.send(row, chatId);
     } catch (error) {
@@ -232,6 +257,15 @@ export class DeliveryWorker {
     return this.update(row, { status: 'failed', lastError: reason });
   }
 
+  private async renewClaim(row: Row): Promise<boolean> {
+    const renewed = await this.options.db
+      .update(telegramNotifications)
+      .set({ nextAttemptAt: this.later(this.leaseMs) })
+      .where(and(eq(telegramNotifications.id, row.id), eq(telegramNotifications.claimId, row.claimId!), eq(telegramNotifications.status, 'sending')))
+      .returning({ id: telegramNotifications.id });
+    return renewed.length > 0;
+  }
+
   private chatFor(row: Row): string {
     const chatId = row.recipientChatId!;
     return this.migrated.get(chatId) ?? chatId;
@@ -241,10 +275,12 @@ export class DeliveryWorker {
     return new Date(this.now().getTime() + ms);
   }
 
+  /** Records an outcome, only while this worker's claim still owns the row. */
   private async update(row: Row, changes: Partial<typeof telegramNotifications.$inferInsert>): Promise<void> {
+    const releasing = changes.status !== undefined && changes.status !== 'sending';
     await this.options.db
       .update(telegramNotifications)
-      .set({ ...changes, updatedAt: this.now() })
-      .where(eq(telegramNotifications.id, row.id));
+      .set({ ...changes, ...(releasing ? { claimId: null } : {}), updatedAt: this.now() })
+      .where(and(eq(telegramNotifications.id, row.id), eq(telegramNotifications.claimId, row.claimId!)));
   }
 }

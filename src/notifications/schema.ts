@@ -49,6 +49,8 @@ export const telegramNotifications = pgTable(
      * ran out belongs to a crashed worker and is due again, so one condition finds all due work.
      */
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Which claim owns a sending row; a worker only sends and records rows its claim still owns. */
+    claimId: text('claim_id'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     telegramMessageId: text('telegram_message_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
