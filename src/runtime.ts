@@ -88,8 +88,8 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
     }
     process.exit(0);
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   if (roles.http) {
     const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');

@@ -4,7 +4,6 @@
  * accepted it. Exit code 0 only when the message was sent; 1 when it was not (or the settings are
  * missing); 2 for a wrong command line. Needs no database.
  */
-import { parseArgs } from 'node:util';
 import { Api, GrammyError, HttpError } from 'grammy';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { renderTestMessage } from '../notifications/render.js';
@@ -90,24 +89,34 @@ function networkReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** `--chat ID`, `--chat=ID` (negative group ids included, which generic parsers take for options), `--help`. */
 function readArguments(): string | undefined {
-  let values: { chat?: string | undefined; help?: boolean | undefined };
-  try {
-    ({ values } = parseArgs({ options: { chat: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }));
-  } catch (error) {
-    console.log(`❌ ${error instanceof Error ? error.message : String(error)}`);
+  const usageError = (message: string): never => {
+    console.log(`❌ ${message}`);
     console.log(USAGE);
     process.exit(2);
-  }
-  if (values.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
-  const chat = values.chat?.trim();
-  if (chat !== undefined && !CHAT_ID.test(chat)) {
-    console.log(`❌ --chat "${chat}" bukan id chat yang valid.`);
-    console.log(USAGE);
-    process.exit(2);
+  };
+  const args = process.argv.slice(2);
+  let chat: string | undefined;
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i]!;
+    if (arg === '-h' || arg === '--help') {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    let value: string | undefined;
+    if (arg === '--chat') {
+      value = args[i + 1];
+      i += 1;
+      if (value === undefined) usageError('--chat butuh id chat.');
+    } else if (arg.startsWith('--chat=')) {
+      value = arg.slice('--chat='.length);
+    } else {
+      usageError(`Argumen tidak dikenal: ${arg}`);
+    }
+    if (chat !== undefined) usageError('--chat hanya boleh diberikan sekali.');
+    chat = value!.trim();
+    if (!CHAT_ID.test(chat)) usageError(`--chat "${chat}" bukan id chat yang valid.`);
   }
   return chat;
 }
