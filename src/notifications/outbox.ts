@@ -143,16 +143,6 @@ export class Outbox {
     return created;
   }
 
-  /** A message to a chat chosen by the operator (npm run telegram:test). */
-  async enqueueExplicit(chatId: string, message: string): Promise<number> {
-    const [row] = await this.db
-      .insert(telegramNotifications)
-      .values({ type: 'test', message, status: 'pending', recipientChatId: chatId, recipientKind: 'explicit' })
-      .returning({ id: telegramNotifications.id });
-    await notifyOtherProcesses(this.db);
-    return row!.id;
-  }
-
   async list(query: NotificationListQuery): Promise<{ items: NotificationView[]; total: number }> {
     const filters: SQL[] = [];
     if (query.status) filters.push(eq(telegramNotifications.status, query.status));
