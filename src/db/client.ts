@@ -37,6 +37,10 @@ export function openPostgres(url: string, options: { poolSize?: number; onError?
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', (error) => options.onError?.(error));
+  // pg-pool listens for errors only on idle clients: a client inside a transaction whose connection
+  // dies would emit 'error' with no listener and kill the process. The query itself already
+  // rejects, and the pool discards the dead client on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

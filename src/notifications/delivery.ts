@@ -30,6 +30,13 @@ export interface DeliveryOptions {
 }
 
 type Row = NotificationRow;
+
+/** An error from the Bot API call itself, as opposed to recording its outcome. */
+class TelegramSendError extends Error {
+  constructor(override readonly cause: unknown) {
+    super('telegram send failed');
+  }
+}
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -58,7 +65,8 @@ export class DeliveryWorker {
   constructor(private readonly options: DeliveryOptions) {
     this.now = options.now ?? (() => new Date());
     this.leaseMs = options.leaseMs ?? 60_000;
-    this.batchSize = options.batchSize ?? 50;
+    // Small batches: rows claimed by a worker that then crashes wait out the lease.
+    this.batchSize = options.batchSize ?? 10;
     this.pollMs = options.pollMs ?? 2_000;
     this.pacer = options.pacer ?? new Pacer();
     this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
@@ -127,7 +135,7 @@ export class DeliveryWorker {
       await this.deliverPaced(row!);
     }
     // Stopping mid-batch: hand the rest back now rather than after the lease.
-    for (const row of remaining) await this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.now() });
+    for (const row of remaining) await this.update(row, { status: 'pending', nextAttemptAt: this.now() });
     return rows.length;
   }
 
@@ -148,7 +156,6 @@ export class DeliveryWorker {
         .set({
           status: 'sending',
           claimId: randomUUID(),
-          attempts: sql`${t.attempts} + 1`,
           nextAttemptAt: new Date(now.getTime() + this.leaseMs),
           updatedAt: now,
         })
@@ -158,17 +165,24 @@ export class DeliveryWorker {
     });
   }
 
-  private async deliverPaced(row: Row): Promise<void> {
-    const chatId = this.chatFor(row);
+  private async deliverPaced(claimed: Row): Promise<void> {
+    const chatId = this.chatFor(claimed);
     const wait = this.pacer.delayFor(chatId);
     // Too far out (a busy group): hand the row back instead of holding it past its lease.
-    if (wait > 5_000) return this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.later(wait) });
+    if (wait > 5_000) return this.update(claimed, { status: 'pending', nextAttemptAt: this.later(wait) });
     // Still ours? A slow batch can outlive the lease; then another worker owns the row now.
-    if (!(await this.renewClaim(row))) return;
+    const row = await this.startAttempt(claimed);
+    if (!row) return;
+    // Keep the claim alive while Telegram is slow to answer, so no second worker sends it too.
+    const heartbeat = setInterval(() => void this.renewClaim(row).catch(() => {}), Math.max(1_000, Math.floor(this.leaseMs / 3)));
     try {
       await this.send(row, chatId);
     } catch (error) {
-      await this.handleFailure(row, chatId, classifySendError(error));
+      // Only Telegram's answers are send failures; a database error goes up to the run loop.
+      if (!(error instanceof TelegramSendError)) throw error;
+      await this.handleFailure(row, chatId, classifySendError(error.cause));
+    } finally {
+      clearInterval(heartbeat);
     }
   }
 
@@ -190,12 +204,16 @@ export class DeliveryWorker {
 
   private async sendPart(chatId: string, html: string) {
     try {
-      return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      try {
+        return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+      } catch (error) {
+        // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
+        if (classifySendError(error).kind !== 'bad_markup') throw error;
+        this.options.log.error({ err: error, chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
+        return await this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true } });
+      }
     } catch (error) {
-      // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
-      if (classifySendError(error).kind !== 'bad_markup') throw error;
-      this.options.log.error({ err: error, chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
-      return this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true } });
+      throw new TelegramSendError(error);
     }
   }
 
@@ -257,13 +275,23 @@ export class DeliveryWorker {
     return this.update(row, { status: 'failed', lastError: reason });
   }
 
-  private async renewClaim(row: Row): Promise<boolean> {
-    const renewed = await this.options.db
+  /** Counts the attempt and renews the lease, if the row is still this claim's; else undefined. */
+  private async startAttempt(row: Row): Promise<Row | undefined> {
+    const [started] = await this.options.db
       .update(telegramNotifications)
-      .set({ nextAttemptAt: this.later(this.leaseMs) })
-      .where(and(eq(telegramNotifications.id, row.id), eq(telegramNotifications.claimId, row.claimId!), eq(telegramNotifications.status, 'sending')))
-      .returning({ id: telegramNotifications.id });
-    return renewed.length > 0;
+      .set({ nextAttemptAt: this.later(this.leaseMs), attempts: sql`${telegramNotifications.attempts} + 1` })
+      .where(this.ownedBy(row))
+      .returning();
+    return started;
+  }
+
+  private async renewClaim(row: Row): Promise<void> {
+    await this.options.db.update(telegramNotifications).set({ nextAttemptAt: this.later(this.leaseMs) }).where(this.ownedBy(row));
+  }
+
+  private ownedBy(row: Row) {
+    const t = telegramNotifications;
+    return and(eq(t.id, row.id), eq(t.claimId, row.claimId!), eq(t.status, 'sending'));
   }
 
   private chatFor(row: Row): string {
