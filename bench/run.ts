@@ -7,6 +7,12 @@
  * The same settings come from BENCH_CONCURRENCY, BENCH_TOTAL, BENCH_WARMUP, BENCH_POOL_SIZE;
  * BENCH_DATABASE_URL is the admin URL of the PostgreSQL server on which throw-away databases are made.
  */
+import os from 'node:os';
+import { runNotifyDeliveryBench } from './notify-delivery.js';
+import { runNotifyExpiryBench } from './notify-expiry.js';
+import { runNotifyLatencyBench } from './notify-latency.js';
+import { runNotifyOutageBench } from './notify-outage.js';
+import type { NotifyOutcome } from './notify-support.js';
 import { runPgbenchBench } from './pgbench.js';
 import { runSubmitBench } from './submit.js';
 import { ADMIN_DATABASE_URL, machine, ms, readOptions, type BenchOptions, type BenchResult } from './support.js';
@@ -14,12 +20,17 @@ import { ADMIN_DATABASE_URL, machine, ms, readOptions, type BenchOptions, type B
 interface Benchmark {
   name: string;
   description: string;
-  run(options: BenchOptions): Promise<BenchResult | 'skipped'>;
+  /** A result for the summary table, or (notification benchmarks) rows plus lines of figures. */
+  run(options: BenchOptions): Promise<BenchResult | NotifyOutcome | 'skipped'>;
 }
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'submit', description: 'POST /api/p2h/reports over HTTP, real server and PostgreSQL', run: runSubmitBench },
   { name: 'pgbench', description: 'the same inserts straight in SQL with pgbench', run: runPgbenchBench },
+  { name: 'notify-latency', description: 'submit → Telegram chat, one ABNORMAL report at a time, worker as in npm start', run: runNotifyLatencyBench },
+  { name: 'notify-outage', description: 'submit latency while Telegram is healthy, slow, hanging or down', run: runNotifyOutageBench },
+  { name: 'notify-delivery', description: '1 000 notifications to 1 000 private chats against Telegram\'s rate limits', run: runNotifyDeliveryBench },
+  { name: 'notify-expiry', description: 'document-expiry scan over 100 000 units (300 000 documents)', run: runNotifyExpiryBench },
 ];
 
 function redact(url: string): string {
@@ -52,12 +63,19 @@ async function main(): Promise<number> {
   console.log(`  concurrency ${options.concurrency}, total ${options.total}, warm-up ${options.warmup}, app pool ${options.poolSize}\n`);
 
   const results: BenchResult[] = [];
+  const figures: string[] = [];
   let failed = 0;
   for (const benchmark of selected) {
     console.log(`=== ${benchmark.name}: ${benchmark.description}`);
     try {
       const result = await benchmark.run(options);
-      if (result !== 'skipped') results.push(result);
+      if (result === 'skipped') continue;
+      if ('figures' in result) {
+        results.push(...result.results);
+        figures.push(...result.figures);
+      } else {
+        results.push(result);
+      }
     } catch (error) {
       failed += 1;
       console.error(`\n${benchmark.name} FAILED:`, error instanceof Error ? error.message : error);
@@ -70,7 +88,7 @@ async function main(): Promise<number> {
     console.log('=== summary');
     const rows = results.map((r) => [
       r.name,
-      `${r.perSecond.toFixed(1)} ${r.unit}`,
+      Number.isFinite(r.perSecond) ? `${r.perSecond.toFixed(1)} ${r.unit}` : '–',
       ms(r.latency.p50),
       ms(r.latency.p95),
       ms(r.latency.p99),
@@ -86,6 +104,10 @@ async function main(): Promise<number> {
     if (http && raw) {
       console.log(`\n  HTTP submit reaches ${((http.perSecond / raw.perSecond) * 100).toFixed(0)}% of pgbench's throughput for the same writes.`);
     }
+  }
+  if (figures.length > 0) {
+    console.log(`\n=== notification figures (${new Date().toISOString()}, load ${os.loadavg().map((v) => v.toFixed(2)).join(' ')})`);
+    for (const line of figures) console.log(`  ${line}`);
   }
   if (failed > 0) console.error(`\n${failed} benchmark(s) failed.`);
   return failed > 0 ? 1 : 0;

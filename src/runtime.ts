@@ -50,6 +50,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
         groupChatId: config.telegram.chatId,
         log,
         leaseMs: config.deliveryLeaseSeconds * 1000,
+        concurrency: config.deliveryConcurrency,
       });
       outbox.onWritten(() => worker.wake());
       const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));

@@ -24,6 +24,8 @@ export interface Config {
   expiryCheckAt: { hour: number; minute: number };
   /** How long a delivery worker owns a claimed notification before another may take it over. */
   deliveryLeaseSeconds: number;
+  /** Messages a worker has in flight at once; each may be duplicated if the worker crashes. */
+  deliveryConcurrency: number;
   logLevel: string;
 }
 
@@ -94,6 +96,10 @@ export function loadConfig(env: Env = process.env): Config {
   const deliveryLeaseSeconds = parseInteger(leaseRaw, 5, 3600);
   if (deliveryLeaseSeconds === undefined) problems.push(`DELIVERY_LEASE_SECONDS must be a whole number from 5 to 3600 (got "${leaseRaw}")`);
 
+  const concurrencyRaw = get('DELIVERY_CONCURRENCY') ?? '1';
+  const deliveryConcurrency = parseInteger(concurrencyRaw, 1, 16);
+  if (deliveryConcurrency === undefined) problems.push(`DELIVERY_CONCURRENCY must be a whole number from 1 to 16 (got "${concurrencyRaw}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -109,6 +115,7 @@ export function loadConfig(env: Env = process.env): Config {
     timezone,
     expiryCheckAt: expiryCheckAt!,
     deliveryLeaseSeconds: deliveryLeaseSeconds!,
+    deliveryConcurrency: deliveryConcurrency!,
     logLevel: get('LOG_LEVEL') ?? 'info',
   };
 }

@@ -24,6 +24,11 @@ export interface DeliveryOptions {
   /** Safety net: look for due rows this often even when nobody wakes the worker. */
   pollMs?: number;
   pacer?: Pacer;
+  /**
+   * Messages in flight at once. 1 (the default) means a crash duplicates at most one message; more
+   * keeps ~28/s when Telegram is far away (each in-flight message may be duplicated by a crash).
+   */
+  concurrency?: number;
   /** Attempts before an undeliverable notification is marked failed (tests shorten the wait). */
   maxAttempts?: number;
   backoff?: (attempt: number) => number;
@@ -53,6 +58,7 @@ export class DeliveryWorker {
   private readonly pollMs: number;
   private readonly pacer: Pacer;
   private readonly maxAttempts: number;
+  private readonly concurrency: number;
   private readonly backoff: (attempt: number) => number;
   /** Group ids Telegram told us were upgraded to supergroups. */
   private readonly migrated = new Map<string, string>();
@@ -70,6 +76,7 @@ export class DeliveryWorker {
     this.pollMs = options.pollMs ?? 2_000;
     this.pacer = options.pacer ?? new Pacer();
     this.maxAttempts = options.maxAttempts ?? MAX_ATTEMPTS;
+    this.concurrency = Math.max(1, options.concurrency ?? 1);
     this.backoff = options.backoff ?? ((attempt) => backoffMs(attempt));
   }
 
@@ -125,15 +132,18 @@ export class DeliveryWorker {
   async deliverDue(): Promise<number> {
     const rows = await this.claim();
     const remaining = [...rows];
-    while (remaining.length > 0 && !this.stopping) {
-      // The row whose chat can be sent to soonest goes next, so one busy chat does not hold up the rest.
-      let next = 0;
-      for (let i = 1; i < remaining.length; i++) {
-        if (this.pacer.delayFor(this.chatFor(remaining[i]!)) < this.pacer.delayFor(this.chatFor(remaining[next]!))) next = i;
+    const lane = async () => {
+      while (remaining.length > 0 && !this.stopping) {
+        // The row whose chat can be sent to soonest goes next, so one busy chat does not hold up the rest.
+        let next = 0;
+        for (let i = 1; i < remaining.length; i++) {
+          if (this.pacer.delayFor(this.chatFor(remaining[i]!)) < this.pacer.delayFor(this.chatFor(remaining[next]!))) next = i;
+        }
+        const [row] = remaining.splice(next, 1);
+        await this.deliverPaced(row!);
       }
-      const [row] = remaining.splice(next, 1);
-      await this.deliverPaced(row!);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, rows.length) }, lane));
     // Stopping mid-batch: hand the rest back now rather than after the lease.
     for (const row of remaining) await this.update(row, { status: 'pending', nextAttemptAt: this.now() });
     return rows.length;

@@ -1,6 +1,6 @@
 /**
  * Keeps this process inside Telegram's limits instead of collecting 429s: about 30 messages a
- * second overall (we aim a little lower), one a second per private chat, twenty a minute per group.
+ * second overall (we aim at 29), one a second per private chat, twenty a minute per group.
  * Slots are reserved in order, so concurrent sends still leave the right gaps.
  */
 export class Pacer {
@@ -8,7 +8,7 @@ export class Pacer {
   private readonly nextByChat = new Map<string, number>();
 
   constructor(
-    private readonly limits = { perSecond: 28, privateIntervalMs: 1_000, groupIntervalMs: 3_000 },
+    private readonly limits = { perSecond: 29, privateIntervalMs: 1_000, groupIntervalMs: 3_000 },
     private readonly now: () => number = Date.now,
   ) {}
 
