@@ -11,6 +11,7 @@ import { registerHealthRoutes } from './http/health.js';
 import { Outbox } from './notifications/outbox.js';
 import { NotificationSchema, registerNotificationRoutes } from './notifications/routes.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
+import { registerWebApp } from './http/web.js';
 import { P2hService } from './p2h/service.js';
 import { registerP2hRoutes } from './p2h/routes.js';
 import { UserSchema } from './users/api-schemas.js';
@@ -31,6 +32,8 @@ export interface AppOptions {
   jwtSecret: string;
   logger?: FastifyBaseLogger | boolean | { level: string };
   clock?: Clock;
+  /** Folder of the built web app (default dist/web); the server never needs it to exist. */
+  webRoot?: string;
 }
 
 export interface Services {
@@ -90,6 +93,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerChecklistRoutes(http, { auth, checklist });
   registerP2hRoutes(http, { auth, p2h });
   registerNotificationRoutes(http, { auth, outbox });
+  // Last: the web app answers every other GET that is not under /api or /docs.
+  await registerWebApp(http, { root: options.webRoot });
 
   return { http, services };
 }

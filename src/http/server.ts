@@ -52,8 +52,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (json.$id as string) ?? `def-${i}` },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  // Until the web app is served here, the address printed at start leads to the API documentation.
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/docs'));
+  // `/` and the other pages are the web app's, registered by src/http/web.ts.
   return app as unknown as HttpServer;
 }
 

@@ -1,0 +1,57 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { buildApp, type App } from '../../../src/app.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { seedDemo } from '../../../src/demo/seed.js';
+import { createTestDatabase } from '../../support/db.js';
+
+export const BOT_USERNAME = 'p2h_web_test_bot';
+
+export interface WebServer {
+  url: string;
+  app: App;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (API + built web app from dist/web) on a fresh PostgreSQL database with the demo
+ * data, on a free port, with the real clock. A tiny stand-in for Telegram answers getMe, so the
+ * one-time link works; nothing leaves this machine.
+ */
+export async function startWebServer(): Promise<WebServer> {
+  const telegram = await startFakeGetMe();
+  const database = await createTestDatabase('postgres');
+  const config = loadConfig({
+    JWT_SECRET: 'web-test-secret-that-is-at-least-32-characters',
+    P2H_DEMO: '1',
+    TELEGRAM_BOT_TOKEN: '123456:web-test-token-abcdefghijklmnop',
+    TELEGRAM_API_ROOT: telegram.url,
+  });
+  const app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, logger: false });
+  await app.services.checklist.installDefaults();
+  await seedDemo(app.services, config.timezone);
+  const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    url: address,
+    app,
+    async close() {
+      await app.http.close();
+      await database.close();
+      await new Promise((resolve) => telegram.server.close(resolve));
+    },
+  };
+}
+
+async function startFakeGetMe(): Promise<{ url: string; server: http.Server }> {
+  const server = http.createServer((request, response) => {
+    response.setHeader('content-type', 'application/json');
+    if (request.url?.endsWith('/getMe')) {
+      response.end(JSON.stringify({ ok: true, result: { id: 123456, is_bot: true, first_name: 'P2H', username: BOT_USERNAME } }));
+    } else {
+      response.statusCode = 404;
+      response.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}

@@ -1,0 +1,113 @@
+/** The one way the web app talks to the server: the {success, message, payload} envelope, errors as ApiError. */
+
+export interface ErrorDetail {
+  field: string;
+  code?: string;
+  message: string;
+}
+
+/** Codes the client makes up itself, for failures that never reached the server. */
+export type ClientErrorCode = 'NETWORK_ERROR' | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** payload.code from the server, or a ClientErrorCode */
+    readonly code: string,
+    /** the server's (Indonesian) message: the fallback when the code is not in the message table */
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** 401 codes that mean "this session is over" (not WRONG_PASSWORD, which is also a 401). */
+const SESSION_OVER = new Set(['UNAUTHENTICATED', 'INVALID_TOKEN', 'TOKEN_EXPIRED', 'ACCOUNT_INACTIVE']);
+const TIMEOUT_MS = 30_000;
+
+let authToken: string | null = null;
+let onSessionOver: ((code: string) => void) | null = null;
+
+export function setAuthToken(token: string | null): void {
+  authToken = token;
+}
+
+export function onSessionExpired(handler: ((code: string) => void) | null): void {
+  onSessionOver = handler;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  signal?: AbortSignal;
+}
+
+export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, options: RequestOptions = {}): Promise<T> {
+  const url = new URL(path, window.location.origin);
+  for (const [key, value] of Object.entries(options.query ?? {})) {
+    if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
+  }
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const sentToken = authToken;
+  if (sentToken) headers.authorization = `Bearer ${sentToken}`;
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = window.setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, TIMEOUT_MS);
+  const abort = () => controller.abort();
+  options.signal?.addEventListener('abort', abort);
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      signal: controller.signal,
+    });
+  } catch (error) {
+    if (options.signal?.aborted) throw error; // the caller gave up: not an error to show
+    if (timedOut) throw new ApiError(0, 'TIMEOUT', 'Server terlalu lama menjawab');
+    if (!navigator.onLine) throw new ApiError(0, 'OFFLINE', 'Tidak ada koneksi internet');
+    throw new ApiError(0, 'NETWORK_ERROR', 'Tidak dapat terhubung ke server');
+  } finally {
+    window.clearTimeout(timer);
+    options.signal?.removeEventListener('abort', abort);
+  }
+
+  let envelope: { success?: boolean; message?: string; payload?: unknown };
+  try {
+    envelope = (await response.json()) as typeof envelope;
+  } catch {
+    throw new ApiError(response.status, 'BAD_RESPONSE', `Jawaban server tidak dapat dibaca (HTTP ${response.status})`);
+  }
+  if (response.ok && envelope.success !== false) return envelope.payload as T;
+
+  const payload = (envelope.payload ?? {}) as { code?: string; details?: ErrorDetail[]; retry_after_seconds?: number };
+  const retryHeader = Number(response.headers.get('retry-after'));
+  const error = new ApiError(
+    response.status,
+    payload.code ?? `HTTP_${response.status}`,
+    envelope.message ?? `HTTP ${response.status}`,
+    Array.isArray(payload.details) ? payload.details : [],
+    payload.retry_after_seconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+  );
+  if (response.status === 401 && sentToken && sentToken === authToken && SESSION_OVER.has(error.code)) onSessionOver?.(error.code);
+  throw error;
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+/** True for errors worth a "try again" (connection, timeout, server trouble), false for a refusal. */
+export function isRetryable(error: unknown): boolean {
+  return !isApiError(error) || error.status === 0 || error.status >= 500;
+}

@@ -1,0 +1,24 @@
+import type { Role } from '../api/types';
+import type { IconName } from '../components/Icon';
+import type { MessageKey } from '../i18n';
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+  icon: IconName;
+  roles: Role[];
+}
+
+/** The main menu, per role. Admin pages (web/src/pages/admin/) hang under /admin. */
+export const NAV_ITEMS: NavItem[] = [
+  { to: '/admin', label: 'nav.admin', icon: 'shield', roles: ['admin', 'superadmin'] },
+  { to: '/monitor', label: 'nav.monitor', icon: 'monitor', roles: ['viewer', 'admin', 'superadmin'] },
+  { to: '/units', label: 'nav.units', icon: 'truck', roles: ['user', 'admin', 'superadmin'] },
+  { to: '/history', label: 'nav.history', icon: 'history', roles: ['user'] },
+  { to: '/history', label: 'nav.reports', icon: 'history', roles: ['admin', 'superadmin'] },
+  { to: '/profile', label: 'nav.profile', icon: 'user', roles: ['user', 'viewer', 'admin', 'superadmin'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

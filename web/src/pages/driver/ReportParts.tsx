@@ -1,0 +1,83 @@
+import type { DeliveryState, Report, ReportSummary } from '../../api/types';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useI18n, type MessageKey } from '../../i18n';
+
+/** Unit, date, slot, who and when: the facts of a report as a definition list. */
+export function ReportFacts({ report }: { report: ReportSummary }) {
+  const { t, formatDate, formatDateTime } = useI18n();
+  const vehicle = report.vehicle;
+  const rows: [string, string][] = [
+    [t('report.unit'), `${vehicle.unit_code} · ${vehicle.plate_number}`],
+    [t('report.type'), [vehicle.vehicle_type, vehicle.brand].filter(Boolean).join(' · ')],
+    [t('report.date'), formatDate(report.operational_date)],
+    [t('report.shift'), String(report.shift_number)],
+    [t('report.submittedAt'), formatDateTime(report.submitted_at)],
+    [t('report.by'), report.user.full_name],
+  ];
+  if (report.odometer !== null) rows.push([t('report.odometer'), report.odometer.toLocaleString()]);
+  return (
+    <dl className="facts">
+      {rows.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+const KNOWN_STATES = new Set(['pending', 'sending', 'sent', 'failed', 'skipped']);
+const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit']);
+
+/** Where the Telegram alerts about a report went, and whether they arrived. */
+export function DeliveryList({ report }: { report: ReportSummary }) {
+  const { t, formatDateTime } = useI18n();
+  const deliveryText = (n: DeliveryState) => {
+    if (n.status === 'skipped' && n.last_error?.startsWith('bot not configured')) return t('notif.skippedNoBot');
+    if (n.status === 'skipped' && n.last_error?.startsWith('no recipient')) return t('notif.skippedNoRecipient');
+    return KNOWN_STATES.has(n.status) ? t(`notif.${n.status}` as MessageKey) : n.status;
+  };
+  if (report.notifications.length === 0) return <p className="muted">{t('report.noNotifications')}</p>;
+  return (
+    <ul className="delivery-list">
+      {report.notifications.map((n) => (
+        <li key={n.id} className={`delivery delivery-${n.status}`}>
+          <strong>{deliveryText(n)}</strong>
+          {n.recipient_kind && KNOWN_RECIPIENTS.has(n.recipient_kind) && <span> {t(`notif.to.${n.recipient_kind}` as MessageKey)}</span>}
+          {n.sent_at && <span className="muted"> · {formatDateTime(n.sent_at)}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** Every answer, grouped by section; problems first catch the eye with their badge and remark. */
+export function AnswerList({ report }: { report: Report }) {
+  const { t } = useI18n();
+  const sections = new Map<string, Report['details']>();
+  for (const answer of report.details) sections.set(answer.section, [...(sections.get(answer.section) ?? []), answer]);
+  return (
+    <div className="answer-sections">
+      {[...sections].map(([section, answers]) => (
+        <section key={section} className="answer-section">
+          <h3>{section}</h3>
+          <ul>
+            {answers.map((answer) => (
+              <li key={answer.checklist_item_id} className={`answer-row answer-row-${answer.status}`}>
+                <span className="answer-name">{answer.item_name}</span>
+                <StatusBadge status={answer.status} />
+                {answer.keterangan && (
+                  <p className="remark">
+                    <span className="sr-only">{t('report.remark')}: </span>
+                    {answer.keterangan}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}
