@@ -21,7 +21,9 @@ export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; o
   const today = localTime(now, timeZone).date;
   const documents = await deps.vehicles.documentsExpiringBefore(addDays(today, FIRST_THRESHOLD));
   const alerts = [];
-  for (const doc of documents) {
+  for (const [index, doc] of documents.entries()) {
+    // A large fleet renders tens of thousands of alerts: let requests through now and then.
+    if (index % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
     const due = dueExpiryAlert(doc.expiry_date, today);
     if (!due) continue;
     alerts.push({
