@@ -45,7 +45,7 @@ export function AppLayout() {
             <ul>
               {items.map((item) => (
                 <li key={item.label}>
-                  <NavLink to={item.to} className="nav-link" end={item.to === '/'}>
+                  <NavLink to={item.to} className="nav-link" end={item.to === '/' || item.to === '/admin'}>
                     <Icon name={item.icon} />
                     <span>{t(item.label)}</span>
                   </NavLink>

@@ -15,8 +15,18 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/monitor', label: 'nav.monitor', icon: 'monitor', roles: ['viewer', 'admin', 'superadmin'] },
   { to: '/units', label: 'nav.units', icon: 'truck', roles: ['user', 'admin', 'superadmin'] },
   { to: '/history', label: 'nav.history', icon: 'history', roles: ['user'] },
-  { to: '/history', label: 'nav.reports', icon: 'history', roles: ['admin', 'superadmin'] },
+  { to: '/admin/reports', label: 'nav.reports', icon: 'history', roles: ['admin', 'superadmin'] },
   { to: '/profile', label: 'nav.profile', icon: 'user', roles: ['user', 'viewer', 'admin', 'superadmin'] },
+];
+
+/** The admin console's own menu (a tab strip on every /admin page), for admins and superadmins. */
+export const ADMIN_NAV: NavItem[] = [
+  { to: '/admin', label: 'nav.admin', icon: 'shield', roles: ['admin', 'superadmin'] },
+  { to: '/admin/units', label: 'nav.adminUnits', icon: 'truck', roles: ['admin', 'superadmin'] },
+  { to: '/admin/users', label: 'nav.adminUsers', icon: 'user', roles: ['admin', 'superadmin'] },
+  { to: '/admin/checklist', label: 'nav.adminChecklist', icon: 'check', roles: ['admin', 'superadmin'] },
+  { to: '/admin/reports', label: 'nav.adminReports', icon: 'history', roles: ['admin', 'superadmin'] },
+  { to: '/admin/notifications', label: 'nav.adminNotifications', icon: 'send', roles: ['admin', 'superadmin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

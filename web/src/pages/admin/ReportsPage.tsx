@@ -1,0 +1,104 @@
+import { Link, useSearchParams } from 'react-router';
+import { adminApi, isoToday } from '../../api/admin';
+import type { P2hStatus } from '../../api/types';
+import { Icon } from '../../components/Icon';
+import { SelectField, TextField } from '../../components/Field';
+import { Page } from '../../components/Page';
+import { EmptyState, ErrorState, Loading } from '../../components/States';
+import { StatusBadge } from '../../components/StatusBadge';
+import { useResource } from '../../hooks/useResource';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Pager } from './AdminParts';
+
+const PAGE_SIZE = 20;
+const STATUSES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
+
+/** Every report, filtered by dates, unit and status (kept in the address, so a filtered list can be shared). */
+export function ReportsPage() {
+  const { t, formatDate, formatTime } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') === 'today' ? isoToday() : (params.get('from') ?? '');
+  const to = params.get('to') ?? (params.get('from') === 'today' ? isoToday() : '');
+  const unit = params.get('unit') ?? '';
+  const status = (params.get('status') ?? '') as P2hStatus | '';
+  const page = Number(params.get('page') ?? '1') || 1;
+  const set = (changes: Record<string, string>) => {
+    const next = new URLSearchParams({ from, to, unit, status, page: '1', ...changes });
+    for (const [key, value] of [...next]) if (!value || (key === 'page' && value === '1')) next.delete(key);
+    setParams(next, { replace: true });
+  };
+
+  const units = useResource((signal) => adminApi.vehicles({ page_size: 100 }, { signal }), []);
+  const list = useResource(
+    (signal) =>
+      adminApi.reports(
+        { page, page_size: PAGE_SIZE, date_from: from || undefined, date_to: to || undefined, vehicle_id: unit ? Number(unit) : undefined, status: status || undefined },
+        { signal },
+      ),
+    [from, to, unit, status, page],
+  );
+
+  return (
+    <Page title={t('history.titleAll')} subtitle={list.data ? t('history.count', { n: list.data.total }) : undefined} size="wide">
+      <div className="admin-filters admin-filters-4">
+        <TextField label={t('reports.admin.from')} type="date" value={from} max={to || undefined} onChange={(e) => set({ from: e.target.value })} />
+        <TextField label={t('reports.admin.to')} type="date" value={to} min={from || undefined} onChange={(e) => set({ to: e.target.value })} />
+        <SelectField label={t('reports.admin.unit')} value={unit} onChange={(e) => set({ unit: e.target.value })}>
+          <option value="">{t('reports.admin.allUnits')}</option>
+          {units.data?.items.map((v) => (
+            <option key={v.id} value={String(v.id)}>
+              {v.unit_code} · {v.plate_number}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t('history.status')} value={status} onChange={(e) => set({ status: e.target.value })}>
+          <option value="">{t('history.allStatuses')}</option>
+          {STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`status.${s}`)}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      {list.error !== undefined && !list.loading ? (
+        <ErrorState error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : list.data.items.length === 0 ? (
+        <EmptyState icon="history">{t('history.empty')}</EmptyState>
+      ) : (
+        <>
+          <ul className="report-list" aria-busy={list.loading || undefined}>
+            {list.data.items.map((report) => (
+              <li key={report.id}>
+                <Link className={`report-row report-row-${report.overall_status}`} to={`/admin/reports/${report.id}`}>
+                  <span className="report-row-main">
+                    <span className="report-unit">{report.vehicle.unit_code}</span>
+                    <StatusBadge status={report.overall_status} />
+                  </span>
+                  <span className="report-row-meta">
+                    #{report.id} · {formatDate(report.operational_date)} · {t('common.shift', { n: report.shift_number })} · {formatTime(report.submitted_at)} ·{' '}
+                    {report.user.full_name}
+                    {report.notifications.length > 0 && (
+                      <>
+                        {' · '}
+                        {t('reports.admin.delivery')}:{' '}
+                        {report.notifications.map((n) => (
+                          <span key={n.id} className={`notif-badge notif-${n.status}`}>
+                            {t(`notif.${n.status}` as MessageKey)}
+                          </span>
+                        ))}
+                      </>
+                    )}
+                  </span>
+                  <Icon name="right" />
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => set({ page: String(p) })} />
+        </>
+      )}
+    </Page>
+  );
+}
