@@ -12,6 +12,7 @@ export const UserSchema = Type.Object(
     email: Nullable(Type.String()),
     role: RoleSchema,
     is_active: Type.Boolean(),
+    telegram_linked: Type.Boolean({ description: 'linked Telegram for personal alerts' }),
     created_at: Type.String({ format: 'date-time' }),
     updated_at: Type.String({ format: 'date-time' }),
   },

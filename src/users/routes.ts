@@ -48,13 +48,14 @@ export function registerUserRoutes(app: HttpServer, deps: { auth: Auth; users: U
       schema: {
         tags,
         security,
-        summary: 'List users with paging; q searches name, phone and email',
+        summary: 'List users with paging; q searches name, phone and email; telegram_linked filters linked/unlinked',
         querystring: Type.Object(
           {
             ...PagingQuery,
             q: Type.Optional(Type.String({ maxLength: 100 })),
             role: Type.Optional(RoleSchema),
             is_active: Type.Optional(Type.Boolean()),
+            telegram_linked: Type.Optional(Type.Boolean()),
           },
           { additionalProperties: false },
         ),

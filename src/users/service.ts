@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
@@ -20,6 +20,8 @@ export interface PublicUser {
   email: string | null;
   role: Role;
   is_active: boolean;
+  /** Whether the user linked their Telegram (personal alerts) — not which chat. */
+  telegram_linked: boolean;
   created_at: string;
   updated_at: string;
 }
@@ -40,6 +42,7 @@ export interface UserListQuery {
   q?: string;
   role?: Role;
   is_active?: boolean;
+  telegram_linked?: boolean;
 }
 
 export function toPublicUser(row: UserRow): PublicUser {
@@ -50,6 +53,7 @@ export function toPublicUser(row: UserRow): PublicUser {
     email: row.email,
     role: row.role,
     is_active: row.isActive,
+    telegram_linked: row.telegramChatId !== null,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };
@@ -81,6 +85,7 @@ export class UsersService {
     const filters: SQL[] = [];
     if (query.role) filters.push(eq(users.role, query.role));
     if (query.is_active !== undefined) filters.push(eq(users.isActive, query.is_active));
+    if (query.telegram_linked !== undefined) filters.push(query.telegram_linked ? isNotNull(users.telegramChatId) : isNull(users.telegramChatId));
     if (query.q) {
       const term = `%${escapeLike(query.q.trim())}%`;
       const phone = normalizePhone(query.q);

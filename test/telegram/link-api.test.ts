@@ -73,11 +73,18 @@ describeEachDatabase(
       const { total_users, linked_users, percentage } = adoption.body.payload;
       assert.ok(linked_users >= 1 && total_users >= linked_users);
       assert.equal(percentage, Math.round((linked_users * 10000) / total_users) / 100);
+      const linkedIds = async (linked: boolean) =>
+        (await ctx().request({ method: 'GET', url: `/api/users?telegram_linked=${linked}&page_size=100`, token: admin.token })).body.payload.items.map(
+          (u: { id: number; telegram_linked: boolean }) => (assert.equal(u.telegram_linked, linked), u.id),
+        );
+      assert.ok((await linkedIds(true)).includes(driver.id));
+      assert.ok(!(await linkedIds(false)).includes(driver.id));
       const viewer = await ctx().createUser('viewer');
       assert.equal((await ctx().request({ method: 'DELETE', url: `/api/users/${driver.id}/telegram`, token: viewer.token })).status, 403);
       const reset = await ctx().request({ method: 'DELETE', url: `/api/users/${driver.id}/telegram`, token: admin.token });
       assert.equal(reset.status, 200);
       assert.equal(reset.body.payload.is_linked, false);
+      assert.ok((await linkedIds(false)).includes(driver.id));
       assert.equal((await ctx().request({ method: 'DELETE', url: '/api/users/999999/telegram', token: admin.token })).status, 404);
       assert.equal((await ctx().request({ method: 'GET', url: '/api/users/me/telegram/status' })).status, 401);
     });

@@ -65,6 +65,7 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     await page.getByRole('button', { name: 'Kirim P2H' }).click();
 
     await page.waitForURL(/\/reports\/\d+\/result$/);
+    const reportId = /\/reports\/(\d+)\/result/.exec(page.url())![1];
     await page.getByText('ABNORMAL — STOP OPERASI').waitFor();
     await page.getByText('Unit TIDAK BOLEH dioperasikan.').waitFor();
     await page.getByText(/Jangan jalankan unit/).waitFor();
@@ -113,6 +114,11 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     await page.getByText('Anda sudah keluar.').waitFor();
     await page.goto('/history');
     await page.waitForURL('**/login?next=%2Fhistory');
+
+    // The alert about this report is in the admin's notification log.
+    await login(page, '081100000002');
+    await page.goto('/admin/notifications');
+    await page.locator(`a[href="/admin/reports/${reportId}"]`).first().waitFor();
     assert.deepEqual(errors(), []);
   });
 

@@ -68,7 +68,7 @@ export interface ReportQuery {
 }
 
 export const adminApi = {
-  users: (query: { page?: number; page_size?: number; q?: string; role?: Role; is_active?: boolean }, o: Signal = {}) =>
+  users: (query: { page?: number; page_size?: number; q?: string; role?: Role; is_active?: boolean; telegram_linked?: boolean }, o: Signal = {}) =>
     apiRequest<Page<User>>('GET', '/api/users', { query, ...o }),
   createUser: (body: UserInput) => apiRequest<User>('POST', '/api/users', { body }),
   updateUser: (id: number, body: UserInput) => apiRequest<User>('PATCH', `/api/users/${id}`, { body }),

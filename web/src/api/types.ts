@@ -12,6 +12,7 @@ export interface User {
   email: string | null;
   role: Role;
   is_active: boolean;
+  telegram_linked: boolean;
   created_at: string;
   updated_at: string;
 }

@@ -23,11 +23,22 @@ export function UsersPage() {
   const [role, setRole] = useState<Role | ''>('');
   const [page, setPage] = useState(1);
   const [showInactive, setShowInactive] = useState(false);
+  const [telegram, setTelegram] = useState<'' | 'linked' | 'unlinked'>('');
   const query = useDebounced(q.trim(), 300);
   const list = useResource(
     (signal) =>
-      adminApi.users({ q: query || undefined, role: role || undefined, page, page_size: PAGE_SIZE, is_active: showInactive ? undefined : true }, { signal }),
-    [query, role, page, showInactive],
+      adminApi.users(
+        {
+          q: query || undefined,
+          role: role || undefined,
+          page,
+          page_size: PAGE_SIZE,
+          is_active: showInactive ? undefined : true,
+          telegram_linked: telegram === '' ? undefined : telegram === 'linked',
+        },
+        { signal },
+      ),
+    [query, role, page, showInactive, telegram],
   );
   const adoption = useResource((signal) => adminApi.adoption({ signal }), []);
   const [busy, setBusy] = useState<string | null>(null);
@@ -65,7 +76,6 @@ export function UsersPage() {
       }
     >
       {message && <Notice tone={message.tone}>{message.text}</Notice>}
-      <p className="muted small">{t('users.tgNote')}</p>
       <div className="admin-filters">
         <TextField label={t('admin.search')} hint={t('users.searchHint')} type="search" value={q} onChange={(e) => (setQ(e.target.value), setPage(1))} />
         <SelectField label={t('users.role')} value={role} onChange={(e) => (setRole(e.target.value as Role | ''), setPage(1))}>
@@ -75,6 +85,11 @@ export function UsersPage() {
               {t(`role.${r}`)}
             </option>
           ))}
+        </SelectField>
+        <SelectField label={t('users.tgFilter')} value={telegram} onChange={(e) => (setTelegram(e.target.value as '' | 'linked' | 'unlinked'), setPage(1))}>
+          <option value="">{t('users.tgAll')}</option>
+          <option value="linked">{t('users.tgLinked')}</option>
+          <option value="unlinked">{t('users.tgUnlinked')}</option>
         </SelectField>
         <label className="check-line">
           <input type="checkbox" checked={showInactive} onChange={(e) => (setShowInactive(e.target.checked), setPage(1))} />
@@ -98,6 +113,7 @@ export function UsersPage() {
                   </Link>
                   <span className="tag">{t(`role.${u.role}`)}</span>
                   {!u.is_active && <span className="tag tag-muted">{t('admin.inactive')}</span>}
+                  <span className={`tag${u.telegram_linked ? '' : ' tag-muted'}`}>{u.telegram_linked ? `✈ ${t('users.tgLinked')}` : t('users.tgUnlinked')}</span>
                 </div>
                 <div className="admin-row-meta">{[u.phone_number, u.email].filter(Boolean).join(' · ')}</div>
                 <div className="admin-row-actions">
