@@ -2,7 +2,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { expiryState, isoToday, type DocumentType } from '../../api/admin';
 import { Button, type ButtonVariant } from '../../components/Button';
-import { Icon } from '../../components/Icon';
+import { Icon, type IconName } from '../../components/Icon';
+import { EmptyState, ErrorState, Loading } from '../../components/States';
+import type { Resource } from '../../hooks/useResource';
 import { ADMIN_NAV } from '../../app/nav';
 import { useI18n } from '../../i18n';
 
@@ -100,3 +102,32 @@ export function ExpiryTag({ type, date }: { type: DocumentType; date: string | n
 }
 
 export { daysUntil };
+
+/** A paged list's states in one place: error with retry, loading, empty, or the page and its pager. */
+export function PagedList<T>({
+  list,
+  emptyIcon,
+  emptyText,
+  page,
+  pageSize,
+  onPage,
+  children,
+}: {
+  list: Resource<{ items: T[]; total: number }>;
+  emptyIcon: IconName;
+  emptyText: ReactNode;
+  page: number;
+  pageSize: number;
+  onPage(page: number): void;
+  children(items: T[]): ReactNode;
+}) {
+  if (list.error !== undefined && !list.loading) return <ErrorState error={list.error} onRetry={list.reload} />;
+  if (!list.data) return <Loading />;
+  if (list.data.items.length === 0) return <EmptyState icon={emptyIcon}>{emptyText}</EmptyState>;
+  return (
+    <>
+      {children(list.data.items)}
+      <Pager page={page} pageSize={pageSize} total={list.data.total} onPage={onPage} />
+    </>
+  );
+}

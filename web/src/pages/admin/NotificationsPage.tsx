@@ -4,10 +4,10 @@ import { adminApi, NOTIFICATION_STATUSES, NOTIFICATION_TYPES, type NotificationE
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/States';
+import { Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Pager } from './AdminParts';
+import { PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
 const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit']);
@@ -69,16 +69,10 @@ export function NotificationsPage() {
           ))}
         </SelectField>
       </div>
-      {list.error !== undefined && !list.loading ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="send">{t('admin.empty')}</EmptyState>
-      ) : (
-        <>
+      <PagedList list={list} emptyIcon="send" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
+        {(items) => (
           <ul className="admin-list" aria-busy={list.loading || undefined}>
-            {list.data.items.map((n) => (
+            {items.map((n) => (
               <li key={n.id} className={`admin-row notif-row notif-row-${n.status}`} data-id={n.id} data-queued={n.next_attempt_at}>
                 <div className="admin-row-main">
                   <span className="admin-row-title">#{n.id}</span>
@@ -111,9 +105,8 @@ export function NotificationsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-        </>
-      )}
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -4,11 +4,10 @@ import type { P2hStatus } from '../../api/types';
 import { Icon } from '../../components/Icon';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, Loading } from '../../components/States';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Pager } from './AdminParts';
+import { PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
 const STATUSES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
@@ -60,16 +59,10 @@ export function ReportsPage() {
           ))}
         </SelectField>
       </div>
-      {list.error !== undefined && !list.loading ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="history">{t('history.empty')}</EmptyState>
-      ) : (
-        <>
+      <PagedList list={list} emptyIcon="history" emptyText={t('history.empty')} page={page} pageSize={PAGE_SIZE} onPage={(p) => set({ page: String(p) })}>
+        {(items) => (
           <ul className="report-list" aria-busy={list.loading || undefined}>
-            {list.data.items.map((report) => (
+            {items.map((report) => (
               <li key={report.id}>
                 <Link className={`report-row report-row-${report.overall_status}`} to={`/admin/reports/${report.id}`}>
                   <span className="report-row-main">
@@ -96,9 +89,8 @@ export function ReportsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={(p) => set({ page: String(p) })} />
-        </>
-      )}
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -5,11 +5,11 @@ import type { Vehicle } from '../../api/types';
 import { ButtonLink } from '../../components/Button';
 import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/States';
+import { Notice } from '../../components/States';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
-import { ConfirmButton, ExpiryTag, Pager } from './AdminParts';
+import { ConfirmButton, ExpiryTag, PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
 
@@ -68,16 +68,10 @@ export function UnitsPage() {
           <span>{t('admin.showInactive')}</span>
         </label>
       </div>
-      {list.error !== undefined && !list.loading ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="truck">{t('admin.empty')}</EmptyState>
-      ) : (
-        <>
+      <PagedList list={list} emptyIcon="truck" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
+        {(items) => (
           <ul className="admin-list" aria-busy={list.loading || undefined}>
-            {list.data.items.map((unit) => (
+            {items.map((unit) => (
               <li key={unit.id} className={`admin-row unit-row${unit.is_active ? '' : ' admin-row-inactive'}`}>
                 <div className="admin-row-main">
                   <Link to={`/admin/units/${unit.id}`} className="admin-row-title">
@@ -107,9 +101,8 @@ export function UnitsPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-        </>
-      )}
+        )}
+      </PagedList>
     </Page>
   );
 }

@@ -5,12 +5,12 @@ import type { Role, User } from '../../api/types';
 import { ButtonLink } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
-import { EmptyState, ErrorState, Loading, Notice } from '../../components/States';
+import { Notice } from '../../components/States';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../session/session';
-import { ConfirmButton, Pager } from './AdminParts';
+import { ConfirmButton, PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
 
@@ -96,16 +96,10 @@ export function UsersPage() {
           <span>{t('admin.showInactive')}</span>
         </label>
       </div>
-      {list.error !== undefined && !list.loading ? (
-        <ErrorState error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState icon="user">{t('admin.empty')}</EmptyState>
-      ) : (
-        <>
+      <PagedList list={list} emptyIcon="user" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
+        {(items) => (
           <ul className="admin-list" aria-busy={list.loading || undefined}>
-            {list.data.items.map((u) => (
+            {items.map((u) => (
               <li key={u.id} className={`admin-row user-row${u.is_active ? '' : ' admin-row-inactive'}`}>
                 <div className="admin-row-main">
                   <Link to={`/admin/users/${u.id}`} className="admin-row-title">
@@ -132,9 +126,8 @@ export function UsersPage() {
               </li>
             ))}
           </ul>
-          <Pager page={page} pageSize={PAGE_SIZE} total={list.data.total} onPage={setPage} />
-        </>
-      )}
+        )}
+      </PagedList>
     </Page>
   );
 }
