@@ -16,6 +16,7 @@ const ReportSummarySchema = Type.Object({
     unit_code: Type.String(),
     plate_number: Type.String(),
     vehicle_type: Type.String(),
+    shift_type: Type.Union([Type.Literal('shift'), Type.Literal('long_shift'), Type.Literal('non_shift')]),
     brand: Nullable(Type.String()),
   }),
   user: Type.Object({ id: Type.Integer(), full_name: Type.String() }),

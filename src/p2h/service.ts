@@ -21,7 +21,7 @@ export interface SubmitInput {
 
 export interface ReportSummary {
   id: number;
-  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; brand: string | null };
+  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; shift_type: VehicleSummary['shift_type']; brand: string | null };
   user: { id: number; full_name: string };
   shift_number: number;
   operational_date: string;
@@ -280,6 +280,7 @@ function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string,
       unit_code: vehicle.unit_code,
       plate_number: vehicle.plate_number,
       vehicle_type: vehicle.vehicle_type,
+      shift_type: vehicle.shift_type,
       brand: vehicle.brand,
     },
     user: { id: row.userId, full_name: userName },

@@ -12,7 +12,7 @@ function report(overrides: Partial<Omit<ReportDetail, 'notifications'>> = {}, de
   return {
     id: 7,
     notifications: [],
-    vehicle: { id: 3, unit_code: 'P.309', plate_number: 'KT 1234 AB', vehicle_type: 'Light Vehicle', brand: 'Toyota Hilux' },
+    vehicle: { id: 3, unit_code: 'P.309', plate_number: 'KT 1234 AB', vehicle_type: 'Light Vehicle', shift_type: 'shift', brand: 'Toyota Hilux' },
     user: { id: 11, full_name: 'Budi Santoso' },
     shift_number: 1,
     operational_date: '2026-01-21',
@@ -112,7 +112,7 @@ describe('P2H alert', () => {
 
   it('escapes every value', () => {
     const nasty = report({
-      vehicle: { id: 3, unit_code: 'P<1>&', plate_number: 'KT <b>1</b>', vehicle_type: 'LV & "Bus"', brand: 'Toyota </code>' },
+      vehicle: { id: 3, unit_code: 'P<1>&', plate_number: 'KT <b>1</b>', vehicle_type: 'LV & "Bus"', shift_type: 'shift', brand: 'Toyota </code>' },
       user: { id: 11, full_name: 'Budi <i>' },
     }, [item(1, 'REM', 'Rem <kaki> & tangan', 'abnormal', '<script>alert(1)</script> & rusak &amp;')]);
     const html = renderP2hAlert(nasty, { timeZone: 'Asia/Makassar' });

@@ -76,7 +76,7 @@ export interface DeliveryState {
 
 export interface ReportSummary {
   id: number;
-  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; brand: string | null };
+  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; shift_type: ShiftType; brand: string | null };
   user: { id: number; full_name: string };
   shift_number: number;
   operational_date: string;

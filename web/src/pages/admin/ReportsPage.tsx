@@ -70,7 +70,7 @@ export function ReportsPage() {
                     <StatusBadge status={report.overall_status} />
                   </span>
                   <span className="report-row-meta">
-                    #{report.id} · {formatDate(report.operational_date)} · {t('common.shift', { n: report.shift_number })} · {formatTime(report.submitted_at)} ·{' '}
+                    #{report.id} · {formatDate(report.operational_date)} · {report.vehicle.shift_type === 'non_shift' ? t('common.daily') : t('common.shift', { n: report.shift_number })} · {formatTime(report.submitted_at)} ·{' '}
                     {report.user.full_name}
                     {report.notifications.length > 0 && (
                       <>

@@ -10,7 +10,7 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
     [t('report.unit'), `${vehicle.unit_code} · ${vehicle.plate_number}`],
     [t('report.type'), [vehicle.vehicle_type, vehicle.brand].filter(Boolean).join(' · ')],
     [t('report.date'), formatDate(report.operational_date)],
-    [t('report.shift'), String(report.shift_number)],
+    [t('report.shift'), report.vehicle.shift_type === 'non_shift' ? t('common.daily') : String(report.shift_number)],
     [t('report.submittedAt'), formatDateTime(report.submitted_at)],
     [t('report.by'), report.user.full_name],
   ];

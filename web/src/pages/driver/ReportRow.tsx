@@ -15,7 +15,7 @@ export function ReportRow({ report, showUser }: { report: ReportSummary; showUse
           <StatusBadge status={report.overall_status} />
         </span>
         <span className="report-row-meta">
-          {formatDate(report.operational_date)} · {t('common.shift', { n: report.shift_number })} · {formatTime(report.submitted_at)}
+          {formatDate(report.operational_date)} · {report.vehicle.shift_type === 'non_shift' ? t('common.daily') : t('common.shift', { n: report.shift_number })} · {formatTime(report.submitted_at)}
           {showUser && ` · ${report.user.full_name}`}
         </span>
         <Icon name="right" />
