@@ -1,13 +1,11 @@
-import { Api } from 'grammy';
 import { pino } from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
-import { DeliveryWorker } from './notifications/delivery.js';
 import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
-import { OUTBOX_CHANNEL } from './notifications/outbox.js';
+import { startDelivery } from './notifications/start.js';
 import { startTelegramBot } from './telegram/start.js';
 
 /** Which parts run in this process: `npm start` runs them all; the role commands run one each. */
@@ -42,20 +40,8 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
 
   if (roles.worker) {
     if (config.telegram.botToken) {
-      const api = new Api(config.telegram.botToken, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
-      const worker = new DeliveryWorker({
-        db: database.db,
-        api,
-        links: telegramLinks,
-        groupChatId: config.telegram.chatId,
-        log,
-        leaseMs: config.deliveryLeaseSeconds * 1000,
-        concurrency: config.deliveryConcurrency,
-      });
-      outbox.onWritten(() => worker.wake());
-      const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));
-      worker.start();
-      stops.push(() => worker.stop(), unlisten);
+      const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, log });
+      stops.push(() => delivery.stop());
       log.info('notification delivery worker started');
     } else {
       log.warn('TELEGRAM_BOT_TOKEN is not set: notifications are recorded as skipped ("bot not configured")');

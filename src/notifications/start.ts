@@ -1,0 +1,47 @@
+import type { FastifyBaseLogger } from 'fastify';
+import { Api } from 'grammy';
+import type { Config } from '../config/config.js';
+import type { Database } from '../db/client.js';
+import type { TelegramLinkService } from '../users/telegram-link.js';
+import { DeliveryWorker } from './delivery.js';
+import { OUTBOX_CHANNEL, type Outbox } from './outbox.js';
+
+export interface RunningDelivery {
+  worker: DeliveryWorker;
+  /** Stops sending (finishing the message in flight) and stops listening. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The delivery worker as every P2H process runs it: woken after each commit in this process and by
+ * NOTIFY from others, with the lease and concurrency from the configuration.
+ */
+export async function startDelivery(deps: {
+  config: Config;
+  database: Database;
+  outbox: Outbox;
+  links: TelegramLinkService;
+  log: FastifyBaseLogger;
+}): Promise<RunningDelivery> {
+  const { config, database, outbox, links, log } = deps;
+  const api = new Api(config.telegram.botToken!, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
+  const worker = new DeliveryWorker({
+    db: database.db,
+    api,
+    links,
+    groupChatId: config.telegram.chatId,
+    log,
+    leaseMs: config.deliveryLeaseSeconds * 1000,
+    concurrency: config.deliveryConcurrency,
+  });
+  outbox.onWritten(() => worker.wake());
+  const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));
+  worker.start();
+  return {
+    worker,
+    async stop() {
+      await worker.stop();
+      await unlisten();
+    },
+  };
+}
