@@ -9,7 +9,8 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { FIRST_THRESHOLD } from '../src/notifications/expiry-rules.js';
 import { scanExpiringDocuments, type ExpiryScanResult } from '../src/notifications/expiry-scan.js';
 import { addDays, localTime } from '../src/p2h/operational-day.js';
-import { envCount, loadAverage, prepareNotifyApp, withClient, type NotifyOutcome } from './notify-support.js';
+import { envCount, loadAverage, prepareNotifyApp, type NotifyOutcome } from './notify-support.js';
+import { withClient } from './support.js';
 import { machine, VEHICLE_TYPE, type BenchOptions } from './support.js';
 
 const SPREAD = { from: -60, to: 400 };

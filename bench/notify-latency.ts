@@ -97,7 +97,7 @@ export async function runNotifyLatencyBench(options: BenchOptions): Promise<Noti
     console.log('');
     console.log('  notify end-to-end latency (POST /api/p2h/reports → sendMessage recorded by the fake Bot API)');
     console.log(`  machine      ${machine()}; ${loadBefore} before, ${loadAverage()} after`);
-    console.log(`  postgres     ${n.serverVersion}, app pool ${options.poolSize}; worker as in src/runtime.ts (production Pacer, batch 50, poll 2 s, woken by onWritten + LISTEN)`);
+    console.log(`  postgres     ${n.serverVersion}, app pool ${options.poolSize}; worker as npm start runs it (startDelivery: production Pacer, batch 10, poll 2 s, woken by onWritten + LISTEN)`);
     console.log(`  reports      ${endToEnd.length} ABNORMAL, sequential, ${gapMs} ms gap, ${drivers.length} drivers on distinct private chats (+${warmup} warm-up not counted)`);
     console.log(`  end-to-end   p50 ${ms(e2e.p50)}, p95 ${ms(e2e.p95)}, p99 ${ms(e2e.p99)}, max ${ms(e2e.max)} (mean ${ms(e2e.mean)})`);
     console.log(`  of which     HTTP submit p50 ${ms(post.p50)}, p99 ${ms(post.p99)}; answer → sent p50 ${ms(after.p50)}, p99 ${ms(after.p99)}, max ${ms(after.max)}`);

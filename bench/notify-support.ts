@@ -5,23 +5,13 @@
  * a DeliveryWorker wired the way src/runtime.ts wires it, report bodies with problems, and small
  * measuring helpers. The generic parts (databases, percentiles, the machine) come from support.ts.
  */
-import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import { Api } from 'grammy';
-import pg from 'pg';
 import { pino } from 'pino';
-import { buildApp, type App } from '../src/app.js';
-import { hashPassword } from '../src/auth/password.js';
-import { loadConfig, type Config } from '../src/config/config.js';
-import { openPostgres, type Database } from '../src/db/client.js';
-import { users } from '../src/db/schema.js';
-import { DeliveryWorker } from '../src/notifications/delivery.js';
-import { OUTBOX_CHANNEL } from '../src/notifications/outbox.js';
-import { normalizePhone } from '../src/users/phone.js';
+import { startDelivery, type RunningDelivery } from '../src/notifications/start.js';
 import { DEFAULT_TOKEN, type FakeTelegram, type SentMessage } from '../test/fake-telegram/server.js';
-import { createBenchDatabase, DRIVER_PASSWORD, VEHICLE_TYPE, type BenchDatabase, type BenchResult } from './support.js';
+import { login, prepareBench, type BenchResult, type PreparedBench } from './support.js';
 
 /** What a notification benchmark hands back to run.ts: summary rows, and lines for the notify summary. */
 export interface NotifyOutcome {
@@ -60,21 +50,9 @@ export interface LinkedDriver {
   chatId: number;
 }
 
-export interface NotifyApp {
-  bench: BenchDatabase;
-  database: Database;
-  app: App;
-  config: Config;
+/** A prepared bench whose drivers are linked to distinct private chats. */
+export interface NotifyApp extends Omit<PreparedBench, 'drivers'> {
   drivers: LinkedDriver[];
-  /** Ascending; shift vehicles of VEHICLE_TYPE, 3 slots each per operational day. */
-  vehicleIds: number[];
-  /** Unit code of each vehicle id (`N.17`). */
-  unitCodes: Map<number, string>;
-  serverVersion: string;
-  /** Registers a stop to run first at cleanup (workers, listeners), in reverse order of registration. */
-  onCleanup(step: () => Promise<void> | void): void;
-  /** Stops what was registered, closes the HTTP server and the pool, drops the database; never throws. */
-  cleanup(): Promise<void>;
 }
 
 /**
@@ -83,130 +61,42 @@ export interface NotifyApp {
  * linked to distinct private chats and `vehicles` shift vehicles inserted directly.
  */
 export async function prepareNotifyApp(spec: { drivers: number; vehicles: number; poolSize: number; apiRoot: string; concurrency?: number }): Promise<NotifyApp> {
-  const bench = await createBenchDatabase();
-  let database: Database | undefined;
-  let app: App | undefined;
-  const stops: (() => Promise<void> | void)[] = [];
-  const cleanup = async () => {
-    const steps: [string, () => Promise<void> | void][] = [
-      ...stops.reverse().map((stop) => ['stopping a worker or listener', stop] as [string, () => Promise<void> | void]),
-      ['closing the HTTP server', () => app?.http.close()],
-      ['closing the pool', () => database?.close()],
-      [`dropping ${bench.name}`, () => bench.drop()],
-    ];
-    stops.length = 0;
-    for (const [what, step] of steps) {
-      try {
-        await step();
-      } catch (error) {
-        console.error(`bench cleanup: ${what} failed:`, error);
-      }
-    }
-  };
-  try {
-    database = openPostgres(bench.url, { poolSize: spec.poolSize, onError: (e) => console.error('pool error:', e.message) });
-    await database.migrate();
-    const config = loadConfig({
-      JWT_SECRET: randomBytes(24).toString('hex'),
-      P2H_DEMO: '0',
-      DATABASE_URL: bench.url,
+  const prepared = await prepareBench({
+    drivers: spec.drivers,
+    vehicles: spec.vehicles,
+    poolSize: spec.poolSize,
+    env: {
       TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN,
       TELEGRAM_API_ROOT: spec.apiRoot,
       TELEGRAM_CHAT_ID: GROUP_CHAT_ID,
-      LOG_LEVEL: 'silent',
       ...(spec.concurrency ? { DELIVERY_CONCURRENCY: String(spec.concurrency) } : {}),
-    });
-    app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, logger: false });
-    await app.services.checklist.installDefaults();
-
+    },
+  });
+  try {
     const drivers: LinkedDriver[] = [];
-    if (spec.drivers > 0) {
-      const passwordHash = await hashPassword(DRIVER_PASSWORD); // once: argon2 is slow on purpose
-      const rows = Array.from({ length: spec.drivers }, (_, i) => {
-        const phone = `0812880${String(i + 1).padStart(5, '0')}`;
-        const normalized = normalizePhone(phone);
-        if (!normalized.ok) throw new Error(`bench phone ${phone} is not valid: ${normalized.reason}`);
-        return { phone, row: { fullName: `Bench Driver ${i + 1}`, phoneNumber: normalized.e164, role: 'user' as const, passwordHash } };
-      });
-      const inserted = await database.db.insert(users).values(rows.map((d) => d.row)).returning({ id: users.id });
-      for (const [i, row] of inserted.entries()) {
-        const chatId = FIRST_CHAT_ID + i + 1;
-        await app.services.telegramLinks.linkById(row.id, { chatId: String(chatId), username: null }, 'contact');
-        drivers.push({ id: row.id, phone: rows[i]!.phone, chatId });
-      }
+    for (const [i, driver] of prepared.drivers.entries()) {
+      const chatId = FIRST_CHAT_ID + i + 1;
+      await prepared.app.services.telegramLinks.linkById(driver.id, { chatId: String(chatId), username: null }, 'contact');
+      drivers.push({ ...driver, chatId });
     }
-
-    const vehicleIds: number[] = [];
-    const unitCodes = new Map<number, string>();
-    const serverVersion = await withClient(bench.url, async (client) => {
-      if (spec.vehicles > 0) {
-        const result = await client.query<{ id: number; unit_code: string }>(
-          `insert into vehicles (unit_code, unit_code_key, plate_number, plate_key, vehicle_type, shift_type)
-           select 'N.' || n, 'N' || n, 'KT ' || (1000 + n % 9000) || ' BN', 'KT' || (1000 + n % 9000) || 'BN', $2, 'shift'
-           from generate_series(1, $1::int) as n
-           returning id, unit_code`,
-          [spec.vehicles, VEHICLE_TYPE],
-        );
-        for (const row of result.rows) {
-          vehicleIds.push(row.id);
-          unitCodes.set(row.id, row.unit_code);
-        }
-        vehicleIds.sort((a, b) => a - b);
-      }
-      return (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown';
-    });
-
-    return { bench, database, app, config, drivers, vehicleIds, unitCodes, serverVersion, onCleanup: (step) => stops.push(step), cleanup };
+    return { ...prepared, drivers };
   } catch (error) {
-    await cleanup();
+    await prepared.cleanup();
     throw error;
   }
 }
 
-/** A plain connection to the bench database for seeding and EXPLAIN. */
-export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * The delivery worker exactly as src/runtime.ts starts it for `npm start` / `npm run worker`: grammY
- * Api on config.telegram.apiRoot with timeoutSeconds 20, production Pacer, batch size, poll and
- * backoff; lease from DELIVERY_LEASE_SECONDS; woken by outbox.onWritten after each commit and by
- * LISTEN p2h_outbox. Its stop is registered with the app's cleanup (capped, so a hanging Telegram
- * cannot hold the benchmark) and returned.
+ * The delivery worker exactly as `npm start` / `npm run worker` start it (startDelivery). Its stop
+ * is registered with the app's cleanup (capped, so a hanging Telegram cannot hold the benchmark).
  */
-export async function startRuntimeWorker(n: NotifyApp): Promise<{ worker: DeliveryWorker; stop(): Promise<void> }> {
-  const { config, database, app } = n;
-  const api = new Api(config.telegram.botToken!, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
-  const worker = new DeliveryWorker({
-    db: database.db,
-    api,
-    links: app.services.telegramLinks,
-    groupChatId: config.telegram.chatId,
-    log: silentLog,
-    leaseMs: config.deliveryLeaseSeconds * 1000,
-    concurrency: config.deliveryConcurrency,
-  });
-  app.services.outbox.onWritten(() => worker.wake());
-  const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => console.error('outbox listener:', error.message));
-  worker.start();
+export async function startRuntimeWorker(n: NotifyApp): Promise<RunningDelivery> {
+  const delivery = await startDelivery({ config: n.config, database: n.database, outbox: n.app.services.outbox, links: n.app.services.telegramLinks, log: silentLog });
   let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= (async () => {
-      // In-flight sends may sit in the pacer for up to 5 s, or on a hanging Telegram for grammY's 20 s.
-      await Promise.race([worker.stop(), sleep(10_000)]);
-      await unlisten();
-    })();
-    return stopped;
-  };
+  // In-flight sends may sit in the pacer for up to 5 s, or on a hanging Telegram for grammY's 20 s.
+  const stop = () => (stopped ??= Promise.race([delivery.stop(), sleep(10_000)]));
   n.onCleanup(stop);
-  return { worker, stop };
+  return { worker: delivery.worker, stop };
 }
 
 /** A TCP port on 127.0.0.1 on which nothing listens (connections are refused): Telegram down. */
@@ -235,18 +125,6 @@ export async function loginAll(baseUrl: string, drivers: LinkedDriver[], paralle
   return tokens;
 }
 
-async function login(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DRIVER_PASSWORD }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}: ${text.slice(0, 300)}`);
-  const token = (JSON.parse(text) as { payload?: { access_token?: unknown } }).payload?.access_token;
-  if (typeof token !== 'string') throw new Error(`login of ${username} returned no access_token: ${text.slice(0, 300)}`);
-  return token;
-}
 
 const REMARKS = ['Rem blong, kampas habis', 'Lampu sein kanan mati', 'Ban depan kiri aus', 'Oli rembes di karter', 'Kaca depan retak'];
 

@@ -14,6 +14,7 @@ import {
   DRIVER_PASSWORD,
   machine,
   ms,
+  login,
   prepareBench,
   SLOTS_PER_VEHICLE,
   summarize,
@@ -107,19 +108,6 @@ async function runPhase(baseUrl: string, jobs: Job[], concurrency: number): Prom
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, client));
   return { latenciesMs, failures, statusCounts, elapsedMs: performance.now() - started };
-}
-
-async function login(baseUrl: string, username: string): Promise<string> {
-  const response = await fetch(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: DRIVER_PASSWORD }),
-  });
-  const text = await response.text();
-  if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}: ${text.slice(0, 300)}`);
-  const token = (JSON.parse(text) as { payload?: { access_token?: unknown } }).payload?.access_token;
-  if (typeof token !== 'string') throw new Error(`login of ${username} returned no access_token: ${text.slice(0, 300)}`);
-  return token;
 }
 
 function reportFailures(phase: string, result: PhaseResult): void {

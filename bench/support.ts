@@ -8,9 +8,9 @@ import os from 'node:os';
 import pg from 'pg';
 import { buildApp, type App } from '../src/app.js';
 import { hashPassword } from '../src/auth/password.js';
-import { loadConfig } from '../src/config/config.js';
+import { loadConfig, type Config } from '../src/config/config.js';
 import { openPostgres, type Database } from '../src/db/client.js';
-import { users, vehicles } from '../src/db/schema.js';
+import { users } from '../src/db/schema.js';
 import { normalizePhone } from '../src/users/phone.js';
 
 /** Server on which the throw-away bench databases are created (an admin connection). */
@@ -128,28 +128,38 @@ export interface PreparedBench {
   bench: BenchDatabase;
   database: Database;
   app: App;
+  config: Config;
   drivers: Driver[];
-  /** Ascending. */
+  /** Ascending; shift vehicles of VEHICLE_TYPE, 3 slots each per operational day. */
   vehicleIds: number[];
+  /** Unit code of each vehicle id (`B.17`). */
+  unitCodes: Map<number, string>;
   serverVersion: string;
-  /** Closes the app and the pool and drops the database; never throws (problems are printed). */
+  /** Registers a stop to run first at cleanup (workers, listeners), in reverse order of registration. */
+  onCleanup(step: () => Promise<void> | void): void;
+  /** Stops what was registered, closes the app and the pool, drops the database; never throws (problems are printed). */
   cleanup(): Promise<void>;
 }
 
 /**
- * A fresh database, migrated, the app built on it (logger off) with the default checklist
- * installed, and `drivers` users plus `vehicleCount` shift vehicles inserted directly.
+ * A fresh database, migrated, the app built on it (logger off, `env` added to its configuration)
+ * with the default checklist installed, and `drivers` users plus `vehicles` shift vehicles
+ * inserted directly.
  */
-export async function prepareBench(spec: { drivers: number; vehicles: number; poolSize: number }): Promise<PreparedBench> {
+export async function prepareBench(spec: { drivers: number; vehicles: number; poolSize: number; env?: Record<string, string> }): Promise<PreparedBench> {
   const bench = await createBenchDatabase();
   let database: Database | undefined;
   let app: App | undefined;
+  const stops: (() => Promise<void> | void)[] = [];
   const cleanup = async () => {
-    for (const [what, step] of [
+    const steps: [string, () => Promise<void> | void][] = [
+      ...stops.reverse().map((stop) => ['stopping a worker or listener', stop] as [string, () => Promise<void> | void]),
       ['closing the HTTP server', () => app?.http.close()],
       ['closing the pool', () => database?.close()],
       [`dropping ${bench.name}`, () => bench.drop()],
-    ] as const) {
+    ];
+    stops.length = 0;
+    for (const [what, step] of steps) {
       try {
         await step();
       } catch (error) {
@@ -160,56 +170,74 @@ export async function prepareBench(spec: { drivers: number; vehicles: number; po
   try {
     database = openPostgres(bench.url, { poolSize: spec.poolSize, onError: (e) => console.error('pool error:', e.message) });
     await database.migrate();
-    const config = loadConfig({ JWT_SECRET: randomBytes(24).toString('hex'), P2H_DEMO: '0', DATABASE_URL: bench.url });
+    const config = loadConfig({ JWT_SECRET: randomBytes(24).toString('hex'), P2H_DEMO: '0', DATABASE_URL: bench.url, LOG_LEVEL: 'silent', ...spec.env });
     app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, logger: false });
     await app.services.checklist.installDefaults();
 
-    const passwordHash = await hashPassword(DRIVER_PASSWORD); // once: argon2 is slow on purpose
-    const driverRows = Array.from({ length: spec.drivers }, (_, i) => {
-      const phone = `0812770${String(i + 1).padStart(5, '0')}`;
-      const normalized = normalizePhone(phone);
-      if (!normalized.ok) throw new Error(`bench phone ${phone} is not valid: ${normalized.reason}`);
-      return { phone, row: { fullName: `Bench Driver ${i + 1}`, phoneNumber: normalized.e164, role: 'user' as const, passwordHash } };
-    });
-    const inserted = await database.db.insert(users).values(driverRows.map((d) => d.row)).returning({ id: users.id });
-    const drivers = inserted.map((row, i) => ({ id: row.id, phone: driverRows[i]!.phone }));
+    const drivers: Driver[] = [];
+    if (spec.drivers > 0) {
+      const passwordHash = await hashPassword(DRIVER_PASSWORD); // once: argon2 is slow on purpose
+      const driverRows = Array.from({ length: spec.drivers }, (_, i) => {
+        const phone = `0812770${String(i + 1).padStart(5, '0')}`;
+        const normalized = normalizePhone(phone);
+        if (!normalized.ok) throw new Error(`bench phone ${phone} is not valid: ${normalized.reason}`);
+        return { phone, row: { fullName: `Bench Driver ${i + 1}`, phoneNumber: normalized.e164, role: 'user' as const, passwordHash } };
+      });
+      const inserted = await database.db.insert(users).values(driverRows.map((d) => d.row)).returning({ id: users.id });
+      drivers.push(...inserted.map((row, i) => ({ id: row.id, phone: driverRows[i]!.phone })));
+    }
 
     const vehicleIds: number[] = [];
-    for (let start = 0; start < spec.vehicles; start += 1000) {
-      const rows = Array.from({ length: Math.min(1000, spec.vehicles - start) }, (_, j) => {
-        const n = start + j + 1;
-        return {
-          unitCode: `B.${n}`,
-          unitCodeKey: `B${n}`,
-          plateNumber: `KT ${1000 + (n % 9000)} BN`,
-          plateKey: `KT${1000 + (n % 9000)}BN`,
-          vehicleType: VEHICLE_TYPE,
-          shiftType: 'shift' as const,
-        };
-      });
-      const ids = await database.db.insert(vehicles).values(rows).returning({ id: vehicles.id });
-      vehicleIds.push(...ids.map((r) => r.id));
-    }
-    vehicleIds.sort((a, b) => a - b);
-
-    const serverVersion = await serverVersionOf(bench.url);
-    return { bench, database, app, drivers, vehicleIds, serverVersion, cleanup };
+    const unitCodes = new Map<number, string>();
+    const serverVersion = await withClient(bench.url, async (client) => {
+      if (spec.vehicles > 0) {
+        const result = await client.query<{ id: number; unit_code: string }>(
+          `insert into vehicles (unit_code, unit_code_key, plate_number, plate_key, vehicle_type, shift_type)
+           select 'B.' || n, 'B' || n, 'KT ' || (1000 + n % 9000) || ' BN', 'KT' || (1000 + n % 9000) || 'BN', $2, 'shift'
+           from generate_series(1, $1::int) as n
+           returning id, unit_code`,
+          [spec.vehicles, VEHICLE_TYPE],
+        );
+        for (const row of result.rows) {
+          vehicleIds.push(row.id);
+          unitCodes.set(row.id, row.unit_code);
+        }
+        vehicleIds.sort((a, b) => a - b);
+      }
+      return (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown';
+    });
+    return { bench, database, app, config, drivers, vehicleIds, unitCodes, serverVersion, onCleanup: (step) => stops.push(step), cleanup };
   } catch (error) {
     await cleanup();
     throw error;
   }
 }
 
-async function serverVersionOf(url: string): Promise<string> {
+/** A plain connection to the bench database for seeding and EXPLAIN. */
+export async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const result = await client.query<{ server_version: string }>('show server_version');
-    return result.rows[0]?.server_version ?? 'unknown';
+    return await use(client);
   } finally {
     await client.end();
   }
 }
+
+/** Logs a bench driver in over HTTP and returns the bearer token. */
+export async function login(baseUrl: string, username: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DRIVER_PASSWORD }),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`login of ${username} answered ${response.status}: ${text.slice(0, 300)}`);
+  const token = (JSON.parse(text) as { payload?: { access_token?: unknown } }).payload?.access_token;
+  if (typeof token !== 'string') throw new Error(`login of ${username} returned no access_token: ${text.slice(0, 300)}`);
+  return token;
+}
+
 
 export interface LatencySummary {
   p50: number;
