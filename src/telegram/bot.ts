@@ -3,7 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { TelegramLinkMode } from '../config/config.js';
 import { AppError } from '../http/errors.js';
 import { normalizePhone } from '../users/phone.js';
-import type { ChatIdentity, TelegramLinkService } from '../users/telegram-link.js';
+import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../users/telegram-link.js';
 import { ChatRateLimiter } from './chat-rate-limit.js';
 import { botText } from './messages.js';
 
@@ -76,9 +76,9 @@ export function createBot(options: BotOptions): Bot {
 
   const chatOf = (ctx: Context): ChatIdentity => ({ chatId: String(ctx.chat!.id), username: ctx.from?.username ?? null });
 
-  const link = async (ctx: Context, how: () => Promise<unknown>, typed?: string) => {
+  const link = async (ctx: Context, how: () => Promise<LinkedUser>, typed?: string) => {
     try {
-      const user = (await how()) as { full_name: string; phone_number: string; role: string };
+      const user = await how();
       pending.delete(String(ctx.chat!.id));
       await ctx.reply(botText.linked(user), { ...HTML, ...REMOVE_KEYBOARD });
     } catch (error) {

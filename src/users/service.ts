@@ -132,11 +132,9 @@ export class UsersService {
     if (input.email !== undefined) changes.email = normalizeEmail(input.email);
     if (input.role !== undefined) changes.role = input.role;
     if (input.is_active !== undefined) changes.isActive = input.is_active;
-    if (input.password !== undefined) {
-      changes.passwordHash = await hashPassword(input.password);
-      changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
-    }
-    if (input.role !== undefined || input.is_active === false) {
+    if (input.password !== undefined) changes.passwordHash = await hashPassword(input.password);
+    // A new password, another role or deactivation ends the sessions made before it.
+    if (input.password !== undefined || input.role !== undefined || input.is_active === false) {
       changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
     }
     const [row] = await this.insertOrConflict(() => this.db.update(users).set(changes).where(eq(users.id, id)).returning());

@@ -60,7 +60,7 @@ export class TelegramLinkService {
   async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
     const phone = normalizePhone(phoneInput);
     if (!phone.ok) throw unprocessable('INVALID_PHONE', `Nomor HP tidak valid (${phone.reason})`);
-    const [user] = await this.db.select().from(users).where(eq(users.phoneNumber, phone.e164));
+    const user = await this.findUserByPhone(phone.e164);
     if (!user) throw notFound('PHONE_NOT_FOUND', 'Nomor HP tidak terdaftar di sistem P2H');
     return this.link(user, chat, method);
   }

@@ -5,6 +5,7 @@ import { loadConfig, type Config } from '../../src/config/config.js';
 import { hashPassword } from '../../src/auth/password.js';
 import { users, type Role } from '../../src/users/schema.js';
 import { vehicles, type ShiftType } from '../../src/vehicles/schema.js';
+import { searchKey } from '../../src/vehicles/unit-code.js';
 import { createTestDatabase, DB_KINDS, type DbKind, type TestDatabase } from './db.js';
 
 export interface TestContext {
@@ -105,13 +106,14 @@ export async function startTestApp(kind: DbKind, env: Record<string, string> = {
     },
     async createVehicle(overrides = {}) {
       const unitCode = overrides.unitCode ?? `T.${Math.floor(Math.random() * 1e6)}`;
+      const plate = overrides.plate ?? 'KT 1234 AB';
       const [row] = await database.db
         .insert(vehicles)
         .values({
           unitCode,
-          unitCodeKey: unitCode.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
-          plateNumber: overrides.plate ?? 'KT 1234 AB',
-          plateKey: (overrides.plate ?? 'KT 1234 AB').replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
+          unitCodeKey: searchKey(unitCode),
+          plateNumber: plate,
+          plateKey: searchKey(plate),
           vehicleType: overrides.vehicleType ?? 'Light Vehicle',
           shiftType: overrides.shiftType ?? 'shift',
           isActive: overrides.active ?? true,
