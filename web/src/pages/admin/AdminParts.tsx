@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
 import { expiryState, isoToday, type DocumentType } from '../../api/admin';
-import { Button, type ButtonVariant } from '../../components/Button';
+import { Button, ButtonLink, type ButtonVariant } from '../../components/Button';
 import { Icon, type IconName } from '../../components/Icon';
 import { EmptyState, ErrorState, Loading } from '../../components/States';
 import type { Resource } from '../../hooks/useResource';
@@ -129,5 +129,30 @@ export function PagedList<T>({
       {children(list.data.items)}
       <Pager page={page} pageSize={pageSize} total={list.data.total} onPage={onPage} />
     </>
+  );
+}
+
+/** A labelled checkbox: the form's active flag, the lists' "show inactive". */
+export function CheckLine({ checked, onChange, label }: { checked: boolean; onChange(checked: boolean): void; label: ReactNode }) {
+  return (
+    <label className="check-line">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
+  );
+}
+
+/** Save and cancel at the end of an admin form. */
+export function FormActions({ saving, cancelTo }: { saving: boolean; cancelTo: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="form-actions">
+      <Button type="submit" busy={saving} busyText={t('admin.saving')} icon="check">
+        {t('admin.save')}
+      </Button>
+      <ButtonLink to={cancelTo} variant="ghost">
+        {t('common.cancel')}
+      </ButtonLink>
+    </div>
   );
 }

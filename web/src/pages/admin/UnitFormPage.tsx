@@ -4,13 +4,13 @@ import { adminApi, SHIFT_TYPES, type VehicleInput } from '../../api/admin';
 import { detailsByField } from '../../api/details';
 import { api } from '../../api/endpoints';
 import type { ShiftType, Vehicle } from '../../api/types';
-import { Button, ButtonLink } from '../../components/Button';
+import { ButtonLink } from '../../components/Button';
 import { SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
-import { ExpiryTag } from './AdminParts';
+import { CheckLine, ExpiryTag, FormActions } from './AdminParts';
 
 interface Form {
   unit_code: string;
@@ -173,19 +173,9 @@ export function UnitFormPage() {
           </div>
         </fieldset>
         {id && (
-          <label className="check-line">
-            <input type="checkbox" checked={form.is_active} onChange={(e) => setForm((f) => ({ ...f, is_active: e.target.checked }))} />
-            <span>{t('admin.active')}</span>
-          </label>
+          <CheckLine checked={form.is_active} onChange={(on) => setForm((f) => ({ ...f, is_active: on }))} label={t('admin.active')} />
         )}
-        <div className="form-actions">
-          <Button type="submit" busy={saving} busyText={t('admin.saving')} icon="check">
-            {t('admin.save')}
-          </Button>
-          <ButtonLink to="/admin/units" variant="ghost">
-            {t('common.cancel')}
-          </ButtonLink>
-        </div>
+        <FormActions saving={saving} cancelTo="/admin/units" />
       </form>
     </Page>
   );

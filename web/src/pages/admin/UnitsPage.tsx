@@ -9,7 +9,7 @@ import { Notice } from '../../components/States';
 import { useDebounced } from '../../hooks/useDebounced';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
-import { ConfirmButton, ExpiryTag, PagedList } from './AdminParts';
+import { ConfirmButton, ExpiryTag, PagedList, CheckLine } from './AdminParts';
 
 const PAGE_SIZE = 20;
 
@@ -63,10 +63,7 @@ export function UnitsPage() {
             setPage(1);
           }}
         />
-        <label className="check-line">
-          <input type="checkbox" checked={showInactive} onChange={(e) => (setShowInactive(e.target.checked), setPage(1))} />
-          <span>{t('admin.showInactive')}</span>
-        </label>
+        <CheckLine checked={showInactive} onChange={(on) => (setShowInactive(on), setPage(1))} label={t('admin.showInactive')} />
       </div>
       <PagedList list={list} emptyIcon="truck" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
         {(items) => (

@@ -4,11 +4,12 @@ import { adminApi, ROLES, type UserInput } from '../../api/admin';
 import { apiRequest } from '../../api/client';
 import { detailsByField } from '../../api/details';
 import type { Role, User } from '../../api/types';
-import { Button, ButtonLink } from '../../components/Button';
+import { ButtonLink } from '../../components/Button';
 import { PasswordField, SelectField, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
+import { CheckLine, FormActions } from './AdminParts';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../session/session';
 
@@ -110,19 +111,9 @@ export function UserFormPage() {
           />
         </div>
         {id && id !== me.id && (
-          <label className="check-line">
-            <input type="checkbox" checked={form.is_active} onChange={(e) => setForm((f) => ({ ...f, is_active: e.target.checked }))} />
-            <span>{t('admin.active')}</span>
-          </label>
+          <CheckLine checked={form.is_active} onChange={(on) => setForm((f) => ({ ...f, is_active: on }))} label={t('admin.active')} />
         )}
-        <div className="form-actions">
-          <Button type="submit" busy={saving} busyText={t('admin.saving')} icon="check">
-            {t('admin.save')}
-          </Button>
-          <ButtonLink to="/admin/users" variant="ghost">
-            {t('common.cancel')}
-          </ButtonLink>
-        </div>
+        <FormActions saving={saving} cancelTo="/admin/users" />
       </form>
     </Page>
   );

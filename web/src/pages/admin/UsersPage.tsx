@@ -10,7 +10,7 @@ import { useDebounced } from '../../hooks/useDebounced';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../session/session';
-import { ConfirmButton, PagedList } from './AdminParts';
+import { ConfirmButton, PagedList, CheckLine } from './AdminParts';
 
 const PAGE_SIZE = 20;
 
@@ -91,10 +91,7 @@ export function UsersPage() {
           <option value="linked">{t('users.tgLinked')}</option>
           <option value="unlinked">{t('users.tgUnlinked')}</option>
         </SelectField>
-        <label className="check-line">
-          <input type="checkbox" checked={showInactive} onChange={(e) => (setShowInactive(e.target.checked), setPage(1))} />
-          <span>{t('admin.showInactive')}</span>
-        </label>
+        <CheckLine checked={showInactive} onChange={(on) => (setShowInactive(on), setPage(1))} label={t('admin.showInactive')} />
       </div>
       <PagedList list={list} emptyIcon="user" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
         {(items) => (
