@@ -4,11 +4,11 @@
  * prints one ✅/❌ line per check. Exit code 0 only when everything is in order; 1 otherwise.
  * Needs no database: only the TELEGRAM_* variables (and P2H_TIMEZONE) are read.
  */
-import { Api, GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError } from 'grammy';
 import type { ChatFullInfo } from 'grammy/types';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { networkReason, TIMEOUT_SECONDS } from './telegram-network.js';
 
-const TIMEOUT_SECONDS = 10;
 
 const problems: string[] = [];
 const ok = (line: string) => console.log(`✅ ${line}`);
@@ -150,17 +150,6 @@ function reportFailure(method: string, error: unknown): void {
     `Pastikan server dapat mengakses ${new URL(telegram.apiRoot).host} (DNS, firewall, proxy).`,
     'Periksa TELEGRAM_API_ROOT (kosongkan untuk https://api.telegram.org).',
   );
-}
-
-function networkReason(error: unknown): string {
-  const inner = error instanceof HttpError ? error.error : error;
-  if (inner instanceof Error) {
-    const code = (inner as NodeJS.ErrnoException).code;
-    if (/timed out/i.test(inner.message)) return `tidak ada jawaban dalam ${TIMEOUT_SECONDS} detik`;
-    const reason = /reason: (.*)$/.exec(inner.message)?.[1] ?? inner.message;
-    return code && !reason.includes(code) ? `${code}: ${reason}` : reason;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** "123456:AAAA…wxyz" → "123456:****wxyz": enough to tell tokens apart, not enough to use one. */

@@ -4,11 +4,11 @@
  * accepted it. Exit code 0 only when the message was sent; 1 when it was not (or the settings are
  * missing); 2 for a wrong command line. Needs no database.
  */
-import { Api, GrammyError, HttpError } from 'grammy';
+import { Api, GrammyError } from 'grammy';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { networkReason, TIMEOUT_SECONDS } from './telegram-network.js';
 import { renderTestMessage } from '../notifications/render.js';
 
-const TIMEOUT_SECONDS = 10;
 /** The same rule as TELEGRAM_CHAT_ID: a numeric chat id (groups negative) or @channelname. */
 const CHAT_ID = /^(-?\d{1,20}|@[A-Za-z][A-Za-z0-9_]{4,31})$/;
 const USAGE = 'Pemakaian: npm run telegram:test -- [--chat ID]   (ID: id chat numerik, grup negatif, atau @namachannel)';
@@ -76,17 +76,6 @@ function explain(error: unknown, chat: string): never {
     );
   }
   return fail(`${prefix}: ${reason}.`);
-}
-
-function networkReason(error: unknown): string {
-  const inner = error instanceof HttpError ? error.error : error;
-  if (inner instanceof Error) {
-    const code = (inner as NodeJS.ErrnoException).code;
-    if (/timed out/i.test(inner.message)) return `tidak ada jawaban dalam ${TIMEOUT_SECONDS} detik`;
-    const reason = /reason: (.*)$/.exec(inner.message)?.[1] ?? inner.message;
-    return code && !reason.includes(code) ? `${code}: ${reason}` : reason;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** `--chat ID`, `--chat=ID` (negative group ids included, which generic parsers take for options), `--help`. */
