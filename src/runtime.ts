@@ -1,6 +1,6 @@
-import { pino } from 'pino';
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
+import { createLogger, maskPhone } from './config/logger.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
@@ -19,7 +19,7 @@ export const ALL_ROLES: Roles = { http: true, worker: true, bot: true };
 
 /** Starts the parts of P2H this process runs, and stops them in order on SIGINT/SIGTERM. */
 export async function runSystem(config: Config, roles: Roles): Promise<void> {
-  const log = pino({ level: config.logLevel });
+  const log = createLogger({ level: config.logLevel });
   if (!config.databaseUrl && !(roles.http && roles.worker && roles.bot)) {
     throw new Error(
       'This command needs DATABASE_URL: the embedded database (PGlite) cannot be shared between processes. ' +
@@ -34,7 +34,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
 
   if (await checklist.installDefaults()) log.info('installed the default 39-item checklist');
   if (config.admin && (await users.bootstrapSuperadmin(config.admin))) {
-    log.info({ phone: config.admin.phone }, 'created the superadmin from ADMIN_PHONE');
+    log.info({ phone: maskPhone(config.admin.phone) }, 'created the superadmin from ADMIN_PHONE');
   }
   const demoSeeded = config.demo && roles.http ? await seedDemo(app.services) : false;
 
