@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { createAuth } from './auth/guard.js';
 import { LoginThrottle } from './auth/login-throttle.js';
+import { installAccessControl } from './auth/access.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { ChecklistService } from './checklist/service.js';
 import { registerChecklistRoutes } from './checklist/routes.js';
@@ -85,14 +86,16 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = createAuth(http, users);
   const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
 
+  // Before the routes: every /api route gets its guard from the one role matrix, or the start fails.
+  installAccessControl(http, { auth, internalApiToken: config.internalApiToken });
   registerHealthRoutes(http, { database, outbox, botUsername });
   registerAuthRoutes(http, { auth, users, throttle });
-  registerUserRoutes(http, { auth, users });
-  registerTelegramLinkRoutes(http, { auth, users, links: telegramLinks, internalApiToken: config.internalApiToken, botUsername });
-  registerVehicleRoutes(http, { auth, vehicles });
-  registerChecklistRoutes(http, { auth, checklist });
-  registerP2hRoutes(http, { auth, p2h });
-  registerNotificationRoutes(http, { auth, outbox });
+  registerUserRoutes(http, { users });
+  registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });
+  registerVehicleRoutes(http, { vehicles });
+  registerChecklistRoutes(http, { checklist });
+  registerP2hRoutes(http, { p2h });
+  registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.
   await registerWebApp(http, { root: options.webRoot });
 

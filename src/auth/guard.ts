@@ -21,7 +21,7 @@ declare module 'fastify' {
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export interface Auth {
-  /** A preHandler that admits a logged-in, active user whose role is listed (any role when none). */
+  /** A request hook that admits a logged-in, active user whose role is listed (any role when none). */
   require(...roles: Role[]): Guard;
   issueToken(user: { id: number; tokenVersion: number }): string;
 }

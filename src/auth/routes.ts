@@ -60,7 +60,6 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
   app.post(
     '/api/users/me/password',
     {
-      preHandler: auth.require(),
       schema: {
         tags: ['auth'],
         summary: 'Change my own password; returns a new token (older tokens stop working)',
