@@ -25,8 +25,33 @@ const paramsAjv = makeAjv(true);
 
 export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
   const ajv = httpPart === 'body' ? bodyAjv : paramsAjv;
-  return ajv.compile(schema as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+  const validate = ajv.compile(schema as object);
+  // PostgreSQL text cannot hold U+0000: refused here as a bad field, or the query fails with a 500.
+  const check = (data: unknown): boolean => {
+    if (!validate(data)) {
+      check.errors = validate.errors ?? null;
+      return false;
+    }
+    const path = nulCharacterAt(data, '');
+    check.errors = path === undefined ? null : [{ keyword: 'nulCharacter', instancePath: path, schemaPath: '', params: {} }];
+    return path === undefined;
+  };
+  check.errors = null as ErrorObject[] | null;
+  return check as ReturnType<FastifySchemaCompiler<unknown>>;
 };
+
+/** The JSON pointer of the first text (value or key) holding U+0000, if any. */
+function nulCharacterAt(data: unknown, pointer: string): string | undefined {
+  if (typeof data === 'string') return data.includes('\u0000') ? pointer : undefined;
+  if (data === null || typeof data !== 'object') return undefined;
+  for (const [key, value] of Object.entries(data)) {
+    const at = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key.includes('\u0000')) return at;
+    const found = nulCharacterAt(value, at);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
 
 /** Turns ajv's errors into one entry per field with an Indonesian message. */
 export function describeValidationErrors(errors: ErrorObject[], part: string | undefined): ErrorDetail[] {
@@ -89,6 +114,8 @@ function describe(error: ErrorObject, part: string | undefined): ErrorDetail {
       return { field: field(base), code: 'pattern', message: 'format tidak valid' };
     case 'anyOf':
       return { field: field(base), code: 'invalid', message: 'nilai tidak valid' };
+    case 'nulCharacter':
+      return { field: field(base), code: 'invalid_character', message: 'mengandung karakter NUL (\\u0000) yang tidak diizinkan' };
     case 'minProperties':
       return { field: field(base), code: 'empty', message: 'minimal satu field harus diisi' };
     default:
