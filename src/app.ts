@@ -60,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const users = new UsersService(db);
   const vehicles = new VehiclesService(db, (id) => users.findById(id));
   const checklist = new ChecklistService(db, vehicles);
-  const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone });
+  const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
   const telegramLinks = new TelegramLinkService(db, clock);
   const outbox = new Outbox(db, telegramLinks, {
     botConfigured: config.telegram.botToken !== undefined,
