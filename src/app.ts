@@ -85,7 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const auth = createAuth(http, users);
   const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
 
-  registerHealthRoutes(http, { database, outbox, botUsername });
+  registerHealthRoutes(http, { database, outbox, botUsername, auth });
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { auth, users });
   registerTelegramLinkRoutes(http, { auth, users, links: telegramLinks, internalApiToken: config.internalApiToken, botUsername });
