@@ -181,7 +181,8 @@ export async function prepareBench(spec: { drivers: number; vehicles: number; po
         const phone = `0812770${String(i + 1).padStart(5, '0')}`;
         const normalized = normalizePhone(phone);
         if (!normalized.ok) throw new Error(`bench phone ${phone} is not valid: ${normalized.reason}`);
-        return { phone, row: { fullName: `Bench Driver ${i + 1}`, phoneNumber: normalized.e164, role: 'user' as const, passwordHash } };
+        // Admins: the benches fill all three slots of a unit on the real clock, which a driver may not (slot rule).
+        return { phone, row: { fullName: `Bench Driver ${i + 1}`, phoneNumber: normalized.e164, role: 'admin' as const, passwordHash } };
       });
       const inserted = await database.db.insert(users).values(driverRows.map((d) => d.row)).returning({ id: users.id });
       drivers.push(...inserted.map((row, i) => ({ id: row.id, phone: driverRows[i]!.phone })));

@@ -61,7 +61,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const users = new UsersService(db);
   const vehicles = new VehiclesService(db, (id) => users.findById(id));
   const checklist = new ChecklistService(db, vehicles);
-  const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone });
+  const p2h = new P2hService(db, { vehicles, checklist, users, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
   const telegramLinks = new TelegramLinkService(db, clock);
   const outbox = new Outbox(db, telegramLinks, {
     botConfigured: config.telegram.botToken !== undefined,
@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   // Before the routes: every /api route gets its guard from the one role matrix, or the start fails.
   installAccessControl(http, { auth, internalApiToken: config.internalApiToken });
-  registerHealthRoutes(http, { database, outbox, botUsername });
+  registerHealthRoutes(http, { database, outbox, botUsername, auth });
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { users });
   registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });

@@ -21,6 +21,8 @@ export interface Config {
   };
   internalApiToken: string | undefined;
   timezone: string;
+  /** P2H_ASSIGNED_ONLY: a unit with an assigned driver takes reports only from that driver or an admin. */
+  assignedOnly: boolean;
   expiryCheckAt: { hour: number; minute: number };
   /** How long a delivery worker owns a claimed notification before another may take it over. */
   deliveryLeaseSeconds: number;
@@ -88,6 +90,10 @@ export function loadConfig(env: Env = process.env): Config {
   const timezone = get('P2H_TIMEZONE') ?? 'Asia/Makassar';
   if (!isTimeZone(timezone)) problems.push(`P2H_TIMEZONE must be an IANA time zone such as Asia/Makassar (got "${timezone}")`);
 
+  const assignedOnlyRaw = get('P2H_ASSIGNED_ONLY') ?? '0';
+  const assignedOnly = parseBoolean(assignedOnlyRaw);
+  if (assignedOnly === undefined) problems.push(`P2H_ASSIGNED_ONLY must be 1 or 0 (got "${assignedOnlyRaw}")`);
+
   const expiryRaw = get('EXPIRY_CHECK_AT') ?? '05:00';
   const expiryCheckAt = parseTimeOfDay(expiryRaw);
   if (expiryCheckAt === undefined) problems.push(`EXPIRY_CHECK_AT must be HH:MM in 24-hour time (got "${expiryRaw}")`);
@@ -113,6 +119,7 @@ export function loadConfig(env: Env = process.env): Config {
     telegram: { botToken, chatId, apiRoot, linkMode: linkMode as TelegramLinkMode },
     internalApiToken: get('INTERNAL_API_TOKEN'),
     timezone,
+    assignedOnly: assignedOnly!,
     expiryCheckAt: expiryCheckAt!,
     deliveryLeaseSeconds: deliveryLeaseSeconds!,
     deliveryConcurrency: deliveryConcurrency!,

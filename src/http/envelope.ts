@@ -1,4 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { badRequest } from './errors.js';
 
 /** The contract's envelope: every response, success or error, has this shape. */
 export function envelope<T>(message: string, payload: T) {
@@ -34,8 +35,18 @@ export const created = <T extends TSchema>(payload: T) => ({ 201: Envelope(paylo
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() });
 
+/** Offset paging reaches this many rows at most: deeper pages cost a scan of everything before them. */
+export const MAX_PAGING_DEPTH = 10_000;
+
 export const PagingQuery = {
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
+  page: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGING_DEPTH,
+      default: 1,
+      description: `page × page_size may not exceed ${MAX_PAGING_DEPTH}; deeper → 400 PAGE_TOO_DEEP: narrow the filters (e.g. a date range) instead`,
+    }),
+  ),
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 };
 
@@ -44,9 +55,14 @@ export interface Paging {
   page_size: number;
 }
 
-/** A list query with its paging defaults filled in. */
+/** A list query with its paging defaults filled in; 400 PAGE_TOO_DEEP past MAX_PAGING_DEPTH rows. */
 export function withPaging<Q extends { page?: number; page_size?: number }>(query: Q): Q & Paging {
-  return { ...query, page: query.page ?? 1, page_size: query.page_size ?? 20 };
+  const paging = { ...query, page: query.page ?? 1, page_size: query.page_size ?? 20 };
+  if (paging.page * paging.page_size > MAX_PAGING_DEPTH) {
+    const message = `Halaman terlalu jauh: page × page_size paling banyak ${MAX_PAGING_DEPTH}. Persempit filter (misalnya rentang tanggal)`;
+    throw badRequest('PAGE_TOO_DEEP', message, [{ field: 'querystring.page', code: 'page_too_deep', message: `page × page_size paling banyak ${MAX_PAGING_DEPTH}` }]);
+  }
+  return paging;
 }
 
 /** The envelope of one page of a list. */

@@ -1,6 +1,9 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Auth } from '../auth/guard.js';
 import type { Database } from '../db/client.js';
 import type { Outbox } from '../notifications/outbox.js';
+import { ADMIN_ROLES } from '../users/rules.js';
 import { envelope, Nullable, ok } from './envelope.js';
 import { errorBody, type HttpServer } from './server.js';
 
@@ -8,9 +11,21 @@ export interface HealthDeps {
   database: Database;
   outbox: Outbox;
   botUsername: (() => Promise<string>) | undefined;
+  auth: Auth;
 }
 
+/** How long one readiness answer serves every caller: readiness must not be a way to load the database or Telegram. */
+export const READINESS_CACHE_MS = 5_000;
+
+const BotStateSchema = Type.Union([Type.Literal('not_configured'), Type.Literal('ok'), Type.Literal('unreachable')]);
+
+type BotState = Awaited<ReturnType<typeof botState>>;
+type Backlog = Awaited<ReturnType<Outbox['counts']>>;
+type Readiness = { database: 'down' } | { database: 'up'; telegram: BotState; notifications: Backlog };
+
 export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
+  const readiness = shared(() => checkReadiness(deps, app), READINESS_CACHE_MS);
+
   app.get(
     '/api/health',
     { schema: { tags: ['health'], summary: 'Liveness', response: ok(Type.Object({ status: Type.Literal('ok') })) } },
@@ -22,32 +37,73 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
     {
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database answers (503 otherwise); also the bot token state and the notification backlog',
+        summary: 'Readiness: the database answers (503 otherwise) and the bot state; the backlog and the bot’s name for admins',
+        description:
+          `Anyone gets {status, database, telegram: {bot}}. With an admin or superadmin bearer token the answer adds the bot's username and last error and the notification backlog; any other or invalid token gets the public answer (never 401). One answer is computed at a time and serves every caller for ${READINESS_CACHE_MS / 1000} s.`,
         response: ok(
           Type.Object({
             status: Type.Literal('ready'),
             database: Type.String(),
             telegram: Type.Object({
-              bot: Type.Union([Type.Literal('not_configured'), Type.Literal('ok'), Type.Literal('unreachable')]),
-              bot_username: Nullable(Type.String()),
-              error: Nullable(Type.String()),
+              bot: BotStateSchema,
+              bot_username: Type.Optional(Nullable(Type.String())),
+              error: Type.Optional(Nullable(Type.String())),
             }),
-            notifications: Type.Object({ pending: Type.Integer(), failed: Type.Integer(), oldest_pending_seconds: Nullable(Type.Integer()) }),
+            notifications: Type.Optional(
+              Type.Object({ pending: Type.Integer(), failed: Type.Integer(), oldest_pending_seconds: Nullable(Type.Integer()) }),
+            ),
           }),
         ),
       },
     },
     async (request, reply) => {
-      try {
-        await deps.database.ping();
-      } catch (error) {
-        request.log.warn({ err: error }, 'readiness: database unreachable');
-        return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE', 'Database tidak dapat dihubungi'));
-      }
-      const [notifications, telegram] = await Promise.all([deps.outbox.counts(), botState(deps.botUsername)]);
-      return envelope('Siap', { status: 'ready' as const, database: deps.database.kind, telegram, notifications });
+      const state = await readiness();
+      if (state.database === 'down') return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE', 'Database tidak dapat dihubungi'));
+      const base = { status: 'ready' as const, database: deps.database.kind };
+      if (!(await isAdminCaller(deps.auth, request, reply))) return envelope('Siap', { ...base, telegram: { bot: state.telegram.bot } });
+      return envelope('Siap', { ...base, telegram: state.telegram, notifications: state.notifications });
     },
   );
+}
+
+async function checkReadiness(deps: HealthDeps, app: HttpServer): Promise<Readiness> {
+  try {
+    await deps.database.ping();
+    const [notifications, telegram] = await Promise.all([deps.outbox.counts(), botState(deps.botUsername)]);
+    return { database: 'up', telegram, notifications };
+  } catch (error) {
+    app.log.warn({ err: error }, 'readiness: database unreachable');
+    return { database: 'down' };
+  }
+}
+
+/** Details only for a valid admin token; anything else (none, invalid, another role) is simply the public caller. */
+async function isAdminCaller(auth: Auth, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+  if (!request.headers.authorization) return false;
+  try {
+    await auth.require(...ADMIN_ROLES)(request, reply);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One computation at a time, shared by every concurrent caller, and its result reused for `ttlMs`
+ * after it settles.
+ */
+export function shared<T>(compute: () => Promise<T>, ttlMs: number, now: () => number = Date.now): () => Promise<T> {
+  let current: { value: Promise<T>; settledAt: number | undefined } | undefined;
+  return () => {
+    if (current && (current.settledAt === undefined || now() - current.settledAt < ttlMs)) return current.value;
+    const entry: { value: Promise<T>; settledAt: number | undefined } = { value: compute(), settledAt: undefined };
+    const settle = () => {
+      entry.settledAt = now();
+    };
+    entry.value.then(settle, settle);
+    current = entry;
+    return entry.value;
+  };
 }
 
 async function botState(lookup: HealthDeps['botUsername']) {

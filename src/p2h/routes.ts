@@ -61,6 +61,9 @@ const ComplianceSchema = Type.Object({
   operational_date: Type.String({ format: 'date' }),
   required_slots: Type.Integer(),
   done_slots: Type.Array(Type.Integer()),
+  open_slots: Type.Array(Type.Integer(), {
+    description: 'slots the caller may still file now: for a driver the slot the clock is in (an hour early and 30 minutes late count), for an admin every slot of the day; empty for another day',
+  }),
   color: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
 });
 
@@ -77,6 +80,8 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
         tags,
         security,
         summary: 'Submit a P2H; the server computes overall_status, the operational date and (when omitted) the slot',
+        description:
+          'The operational day is always the clock\'s. A driver (role user) files only the slot the clock is in: shift 05:00–15:30, 14:00–23:30, 22:00–05:00; long shift 05:00–18:30, 17:00–05:00; non-shift all day (the usual windows, an hour early and 30 minutes late); any other slot → 422 SLOT_NOT_OPEN naming the open slot and until when. Admins may file any slot of the day. With P2H_ASSIGNED_ONLY=1 a unit with an assigned driver takes reports only from that driver or an admin (403 UNIT_NOT_ASSIGNED).',
         body: Type.Object(
           {
             vehicle_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
@@ -165,6 +170,6 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
         response: ok(Type.Array(ComplianceSchema)),
       },
     },
-    async (request) => envelope('Kepatuhan P2H berhasil diambil', await p2h.compliance(request.query.date)),
+    async (request) => envelope('Kepatuhan P2H berhasil diambil', await p2h.compliance(actorOf(request), request.query.date)),
   );
 }

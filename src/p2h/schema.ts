@@ -33,7 +33,11 @@ export const p2hReports = pgTable(
       .on(t.vehicleId, t.operationalDate, t.shiftNumber)
       .where(sql`${t.deletedAt} is null`),
     index('p2h_reports_date_idx').on(t.operationalDate),
-    index('p2h_reports_user_idx').on(t.userId, t.submittedAt),
+    // The report list's order (newest first) alone and with its common filters, so a page is read
+    // off an index instead of sorting the whole table; the user one also serves a driver's history.
+    index('p2h_reports_list_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index('p2h_reports_user_list_idx').on(t.userId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
+    index('p2h_reports_vehicle_list_idx').on(t.vehicleId, t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),
   ],
 );
 

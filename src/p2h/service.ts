@@ -1,15 +1,17 @@
-import { and, count, desc, eq, gte, inArray, isNull, lte, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
 import type { Clock } from '../app.js';
 import type { ChecklistService } from '../checklist/service.js';
 import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db, type Tx } from '../db/client.js';
-import { conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
+import { AppError, conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { seesAllReports } from '../users/rules.js';
 import type { Actor, UsersService } from '../users/service.js';
 import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
 import { checkAnswers, type AnswerInput } from './answers.js';
-import { complianceColor, operationalDate, SLOTS_PER_DAY, suggestedSlot, type ComplianceColor } from './operational-day.js';
+import { complianceBoard, type UnitCompliance } from './compliance.js';
+import { operationalDate, SLOTS_PER_DAY, suggestedSlot, timeZoneAbbreviation } from './operational-day.js';
 import { p2hReportDetails, p2hReports, type P2hReportRow, type P2hStatus } from './schema.js';
+import { describeOpenSlots, mayReportForUnit, slotDecision } from './slot-rules.js';
 import { overallStatus } from './status.js';
 
 export interface SubmitInput {
@@ -58,16 +60,7 @@ export interface ReportListQuery {
   status?: P2hStatus;
 }
 
-export interface UnitCompliance {
-  vehicle_id: number;
-  unit_code: string;
-  plate_number: string;
-  shift_type: VehicleSummary['shift_type'];
-  operational_date: string;
-  required_slots: number;
-  done_slots: number[];
-  color: ComplianceColor;
-}
+export type { UnitCompliance };
 
 /**
  * Runs inside the submit transaction, after the report is stored (the notification outbox hooks in
@@ -81,7 +74,7 @@ export class P2hService {
 
   constructor(
     private readonly db: Db,
-    private readonly deps: { vehicles: VehiclesService; checklist: ChecklistService; users: UsersService; clock: Clock; timezone: string },
+    private readonly deps: { vehicles: VehiclesService; checklist: ChecklistService; users: UsersService; clock: Clock; timezone: string; assignedOnly: boolean },
   ) {}
 
   onReportCreated(hook: ReportCreatedHook): void {
@@ -93,7 +86,10 @@ export class P2hService {
     this.deliveryLookup = lookup;
   }
 
-  /** `at` backdates a submission (demo data, imports); the HTTP route always uses the clock. */
+  /**
+   * `at` backdates a submission (demo data, imports): an internal path, so the driver's rules (open
+   * slot, assigned unit) do not apply. The HTTP route always uses the clock.
+   */
   async submit(actor: Actor, input: SubmitInput, at?: Date): Promise<ReportDetail> {
     const vehicle = await this.deps.vehicles.summary(input.vehicle_id);
     if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
@@ -107,6 +103,7 @@ export class P2hService {
         { field: 'shift_number', code: 'invalid_shift', message: `harus 1 sampai ${slots}` },
       ]);
     }
+    if (at === undefined) this.requireMayFile(actor, vehicle, shiftNumber, now);
 
     const items = await this.deps.checklist.applicableItems(vehicle.vehicle_type);
     const checked = checkAnswers(items, input.details);
@@ -169,6 +166,20 @@ export class P2hService {
     }
   }
 
+  private requireMayFile(actor: Actor, vehicle: VehicleSummary, slot: number, now: Date): void {
+    const assignedOnly = this.deps.assignedOnly;
+    if (!mayReportForUnit({ assignedOnly, assignedDriverId: vehicle.assigned_driver_id, actorId: actor.id, role: actor.role })) {
+      throw new AppError(403, 'UNIT_NOT_ASSIGNED', `Unit ${vehicle.unit_code} ditugaskan ke pengemudi lain; hanya pengemudi tersebut atau admin yang dapat mengirim P2H-nya`);
+    }
+    const { timezone } = this.deps;
+    const decision = slotDecision({ instant: now, timeZone: timezone, shiftType: vehicle.shift_type, slot, role: actor.role });
+    if (!decision.ok) {
+      const open = describeOpenSlots(decision.open, timeZoneAbbreviation(timezone));
+      const message = `Shift ${slot} unit ${vehicle.unit_code} tidak dibuka sekarang. Yang dibuka: ${open}`;
+      throw unprocessable('SLOT_NOT_OPEN', message, [{ field: 'shift_number', code: 'slot_not_open', message }]);
+    }
+  }
+
   async list(actor: Actor, query: ReportListQuery): Promise<{ items: ReportSummary[]; total: number }> {
     const filters: SQL[] = [isNull(p2hReports.deletedAt)];
     // A driver only ever sees their own reports, whatever filter they send.
@@ -225,41 +236,10 @@ export class P2hService {
     if (deleted.length === 0) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
   }
 
-  /**
-   * Which slots each active unit has done on a day. Without a date, each unit's current
-   * operational day (a shift unit's day turns at 05:00, a non-shift unit's at midnight).
-   */
-  async compliance(date?: string): Promise<UnitCompliance[]> {
-    const units = await this.deps.vehicles.listActiveSummaries();
-    const now = this.deps.clock();
-    const dayOf = (unit: VehicleSummary) => date ?? operationalDate(now, this.deps.timezone, unit.shift_type);
-    const dates = [...new Set(units.map(dayOf))];
-    const done = new Map<string, Set<number>>();
-    if (dates.length > 0) {
-      const rows = await this.db
-        .selectDistinct({ vehicleId: p2hReports.vehicleId, date: p2hReports.operationalDate, slot: p2hReports.shiftNumber })
-        .from(p2hReports)
-        .where(and(inArray(p2hReports.operationalDate, dates), isNull(p2hReports.deletedAt)));
-      for (const row of rows) {
-        const key = `${row.vehicleId}|${row.date}`;
-        done.set(key, (done.get(key) ?? new Set()).add(row.slot));
-      }
-    }
-    return units.map((unit) => {
-      const day = dayOf(unit);
-      const required = SLOTS_PER_DAY[unit.shift_type];
-      const slots = [...(done.get(`${unit.id}|${day}`) ?? [])].filter((s) => s <= required).sort();
-      return {
-        vehicle_id: unit.id,
-        unit_code: unit.unit_code,
-        plate_number: unit.plate_number,
-        shift_type: unit.shift_type,
-        operational_date: day,
-        required_slots: required,
-        done_slots: slots,
-        color: complianceColor(slots.length, required),
-      };
-    });
+  /** The compliance board as this actor sees it (the slots they may still file differ by role and unit). */
+  async compliance(actor: Actor, date?: string): Promise<UnitCompliance[]> {
+    const { timezone, assignedOnly } = this.deps;
+    return complianceBoard(this.db, { actor, units: await this.deps.vehicles.listActiveSummaries(), now: this.deps.clock(), timezone, assignedOnly, date });
   }
 
   private async summarize(rows: P2hReportRow[]): Promise<ReportSummary[]> {

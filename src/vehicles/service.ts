@@ -25,10 +25,10 @@ export interface VehicleSummary {
   shift_type: ShiftType;
   brand: string | null;
   is_active: boolean;
+  assigned_driver_id: number | null;
 }
 
 export interface ApiVehicle extends VehicleSummary, DocumentExpiries {
-  assigned_driver_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -64,6 +64,7 @@ const summaryColumns = {
   shift_type: vehicles.shiftType,
   brand: vehicles.brand,
   is_active: vehicles.isActive,
+  assigned_driver_id: vehicles.assignedDriverId,
 };
 
 function toApiVehicle(row: VehicleRow, documents: DocumentExpiries): ApiVehicle {

@@ -63,13 +63,18 @@ describe('npm start on a bare machine', () => {
     const login = await post(`${address}/api/auth/login`, { username: '0811-0000-0003', password: 'demo12345' });
     assert.equal(login.status, 200);
     const token = login.body.payload.access_token as string;
-    const checklist = (await (await fetch(`${address}/api/checklist?vehicle_id=1`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    // The real clock decides which slot a driver may file: take the first unit the board says is open.
+    const board = (await (await fetch(`${address}/api/p2h/compliance`, auth)).json()) as { payload: { vehicle_id: number; open_slots: number[] }[] };
+    const unit = board.payload.find((u) => u.open_slots.length > 0)!;
+    assert.ok(unit, 'some demo unit has an open slot now');
+    const checklist = (await (await fetch(`${address}/api/checklist?vehicle_id=${unit.vehicle_id}`, auth)).json()) as {
       payload: { id: number }[];
     };
     const details = checklist.payload.map((item, i) =>
       i === 0 ? { checklist_item_id: item.id, status: 'abnormal', keterangan: 'Oli bocor <parah> & menetes' } : { checklist_item_id: item.id, status: 'normal' },
     );
-    const report = await post(`${address}/api/p2h/reports`, { vehicle_id: 1, shift_number: 3, details }, token);
+    const report = await post(`${address}/api/p2h/reports`, { vehicle_id: unit.vehicle_id, shift_number: unit.open_slots[0], details }, token);
     assert.equal(report.status, 201, JSON.stringify(report.body));
     assert.equal(report.body.payload.overall_status, 'abnormal');
 

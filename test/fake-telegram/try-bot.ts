@@ -64,7 +64,8 @@ try {
     i === 4 ? { checklist_item_id: item.id, status: 'abnormal', keterangan: 'Rem depan tidak pakem <bahaya> & bunyi' } : { checklist_item_id: item.id, status: 'normal' },
   );
   fake.reset();
-  const report = await post('/api/p2h/reports', { vehicle_id: 1, shift_number: 3, details }, token);
+  // No shift_number: the server takes the slot the clock is in (a driver may file no other).
+  const report = await post('/api/p2h/reports', { vehicle_id: 1, details }, token);
   console.log(`\n🌐 POST /api/p2h/reports → ${report.message} (notification: ${JSON.stringify(report.payload.notifications)})`);
   await show(/P2H ALERT/);
 } finally {

@@ -34,8 +34,9 @@ describeEachDatabase('notification log API and readiness', (ctx) => {
     assert.equal((await ctx().request({ method: 'POST', url: '/api/notifications/999999/resend', token: admin.token })).status, 404);
   });
 
-  it('readiness reports the bot state and the backlog', async () => {
-    const res = await ctx().request({ method: 'GET', url: '/api/health/ready' });
+  it('readiness reports the bot state and, to an admin, the backlog', async () => {
+    const admin = await ctx().createUser('admin');
+    const res = await ctx().request({ method: 'GET', url: '/api/health/ready', token: admin.token });
     assert.equal(res.status, 200);
     assert.deepEqual(res.body.payload.telegram, { bot: 'not_configured', bot_username: null, error: null });
     assert.equal(typeof res.body.payload.notifications.pending, 'number');

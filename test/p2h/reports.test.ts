@@ -37,7 +37,9 @@ describeEachDatabase('P2H reports, access and compliance', (ctx) => {
     const viewer = await ctx().createUser('viewer');
     const vehicleId = await ctx().createVehicle();
     const aliceReport = await submit(ctx(), alice, vehicleId, 1);
+    ctx().clock.now = new Date('2026-01-21T14:30:00+08:00'); // bob's slot 2 is open
     const bobReport = await submit(ctx(), bob, vehicleId, 2, 'warning');
+    ctx().clock.now = new Date('2026-01-21T06:42:00+08:00');
 
     const aliceList = await ctx().request({ method: 'GET', url: `/api/p2h/reports?vehicle_id=${vehicleId}`, token: alice.token });
     assert.deepEqual(aliceList.body.payload.items.map((r: { id: number }) => r.id), [aliceReport.id]);
@@ -85,7 +87,8 @@ describeEachDatabase('P2H reports, access and compliance', (ctx) => {
   });
 
   it('daily compliance per unit: green all slots, yellow some, red none', async () => {
-    const driver = await ctx().createUser('user');
+    // An admin files every slot of the day; a driver only the one the clock is in.
+    const driver = await ctx().createUser('admin');
     const viewer = await ctx().createUser('viewer');
     const full = await ctx().createVehicle({ shiftType: 'long_shift', unitCode: 'C.001' });
     const some = await ctx().createVehicle({ shiftType: 'shift', unitCode: 'C.002' });
@@ -99,7 +102,7 @@ describeEachDatabase('P2H reports, access and compliance', (ctx) => {
     const res = await ctx().request({ method: 'GET', url: '/api/p2h/compliance?date=2026-04-01', token: viewer.token });
     assert.equal(res.status, 200);
     const byId = new Map(res.body.payload.map((c: { vehicle_id: number }) => [c.vehicle_id, c]));
-    assert.deepEqual(byId.get(full), { vehicle_id: full, unit_code: 'C.001', plate_number: 'KT 1234 AB', shift_type: 'long_shift', operational_date: '2026-04-01', required_slots: 2, done_slots: [1, 2], color: 'green' });
+    assert.deepEqual(byId.get(full), { vehicle_id: full, unit_code: 'C.001', plate_number: 'KT 1234 AB', shift_type: 'long_shift', operational_date: '2026-04-01', required_slots: 2, done_slots: [1, 2], open_slots: [], color: 'green' });
     assert.equal((byId.get(some) as { color: string }).color, 'yellow');
     assert.equal((byId.get(none) as { color: string }).color, 'red');
     const other = await ctx().request({ method: 'GET', url: '/api/p2h/compliance?date=2026-04-02', token: viewer.token });

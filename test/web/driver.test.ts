@@ -32,8 +32,8 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     await assertEveryFieldLabelled(page);
     await screenshot(page, 'unit-search');
 
-    await card.getByRole('link', { name: 'Isi P2H Shift 3' }).click();
-    await page.waitForURL(/\/units\/\d+\/check\/3$/);
+    await card.getByRole('link', { name: 'Isi P2H Shift 2' }).click();
+    await page.waitForURL(/\/units\/\d+\/check\/2$/);
     await page.getByRole('heading', { level: 2, name: 'OLI & RADIATOR' }).waitFor();
     const first = page.locator('fieldset.check-item').first();
     await first.getByRole('radio', { name: 'Abnormal', exact: true }).check();

@@ -15,7 +15,9 @@ export interface WebServer {
 
 /**
  * The real server (API + built web app from dist/web) on a fresh PostgreSQL database with the demo
- * data, on a free port, with the real clock. A tiny stand-in for Telegram answers getMe, so the
+ * data, on a free port. Its clock runs at real speed from the next 14:30 WITA, where a driver may file
+ * shift 1 (late) or shift 2 (early) and the demo's report of today is shift 1; always ahead of the
+ * browser's clock, so nothing the server dates looks expired to the page. A tiny stand-in for Telegram answers getMe, so the
  * one-time link works; nothing leaves this machine.
  */
 export async function startWebServer(): Promise<WebServer> {
@@ -27,9 +29,11 @@ export async function startWebServer(): Promise<WebServer> {
     TELEGRAM_BOT_TOKEN: '123456:web-test-token-abcdefghijklmnop',
     TELEGRAM_API_ROOT: telegram.url,
   });
-  const app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, logger: false });
+  const offset = untilNextWita(14, 30);
+  const clock = () => new Date(Date.now() + offset);
+  const app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, logger: false, clock });
   await app.services.checklist.installDefaults();
-  await seedDemo(app.services, config.timezone);
+  await seedDemo(app.services, config.timezone, clock());
   const address = await app.http.listen({ port: 0, host: '127.0.0.1' });
   return {
     url: address,
@@ -40,6 +44,15 @@ export async function startWebServer(): Promise<WebServer> {
       await new Promise((resolve) => telegram.server.close(resolve));
     },
   };
+}
+
+/** Milliseconds from now to the next hour:minute in WITA (UTC+8, no daylight saving). */
+function untilNextWita(hour: number, minute: number): number {
+  const now = Date.now();
+  const target = new Date(now);
+  target.setUTCHours(hour - 8, minute, 0, 0);
+  while (target.getTime() <= now) target.setUTCDate(target.getUTCDate() + 1);
+  return target.getTime() - now;
 }
 
 async function startFakeGetMe(): Promise<{ url: string; server: http.Server }> {

@@ -49,9 +49,12 @@ export interface Adoption {
   percentage: number;
 }
 
+/** GET /api/health/ready: the bot's name and error and the backlog come only with an admin's token. */
 export interface Readiness {
-  telegram: { bot: 'not_configured' | 'ok' | 'unreachable'; bot_username: string | null; error: string | null };
-  notifications: { pending: number; failed: number; oldest_pending_seconds: number | null };
+  status: 'ready';
+  database: string;
+  telegram: { bot: 'not_configured' | 'ok' | 'unreachable'; bot_username?: string | null; error?: string | null };
+  notifications?: { pending: number; failed: number; oldest_pending_seconds: number | null };
 }
 
 export type VehicleInput = Partial<Omit<Vehicle, 'id'>>;

@@ -60,6 +60,8 @@ export interface Compliance {
   operational_date: string;
   required_slots: number;
   done_slots: number[];
+  /** Slots this user may still file now (the server's slot rule); empty for another day. */
+  open_slots: number[];
   color: ComplianceColor;
 }
 

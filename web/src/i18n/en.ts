@@ -81,6 +81,7 @@ export const en: Record<MessageKey, string> = {
   'units.more': 'Showing {shown} of {total} units. Type to search.',
   'units.today': 'Today: {done} of {total} done',
   'units.slotDone': '{slot} done',
+  'units.slotClosed': '{slot} is not open to you now',
   'units.start': 'Start P2H — {slot}',
   'units.allDone': 'All of today’s P2H for this unit are done.',
   'units.mine': 'Your unit',

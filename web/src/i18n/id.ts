@@ -79,6 +79,7 @@ export const id = {
   'units.more': 'Menampilkan {shown} dari {total} unit. Ketik untuk mencari.',
   'units.today': 'Hari ini: {done} dari {total} selesai',
   'units.slotDone': '{slot} sudah diisi',
+  'units.slotClosed': '{slot} tidak dibuka untuk Anda sekarang',
   'units.start': 'Isi P2H {slot}',
   'units.allDone': 'Semua P2H unit ini hari ini sudah diisi.',
   'units.mine': 'Unit Anda',

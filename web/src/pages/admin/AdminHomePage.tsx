@@ -116,16 +116,18 @@ export function AdminHomePage() {
           <Panel title={t('admin.dash.notifications')} resource={ready}>
             {(r) => (
               <>
-                <dl className="facts">
-                  <div>
-                    <dt>{t('admin.dash.pending')}</dt>
-                    <dd>{r.notifications.pending}</dd>
-                  </div>
-                  <div className={r.notifications.failed > 0 ? 'fact-bad' : undefined}>
-                    <dt>{t('admin.dash.failed')}</dt>
-                    <dd>{r.notifications.failed}</dd>
-                  </div>
-                </dl>
+                {r.notifications && (
+                  <dl className="facts">
+                    <div>
+                      <dt>{t('admin.dash.pending')}</dt>
+                      <dd>{r.notifications.pending}</dd>
+                    </div>
+                    <div className={r.notifications.failed > 0 ? 'fact-bad' : undefined}>
+                      <dt>{t('admin.dash.failed')}</dt>
+                      <dd>{r.notifications.failed}</dd>
+                    </div>
+                  </dl>
+                )}
                 <p className={r.telegram.bot === 'ok' ? 'muted' : 'text-warn'}>
                   {r.telegram.bot !== 'ok' && <Icon name="warning" size={18} />}{' '}
                   {t('admin.dash.bot', { state: t(`admin.dash.bot.${r.telegram.bot}`) })}

@@ -8,6 +8,9 @@ import { useI18n } from '../../i18n';
 import { expectedStatus, isComplete, type Section } from './checklist-model';
 import type { Answer } from './draft';
 
+/** Refusals that another unit or slot answers; the server's message says which slot is open now. */
+const PICK_ANOTHER = new Set(['SLOT_TAKEN', 'SLOT_NOT_OPEN', 'UNIT_NOT_ASSIGNED']);
+
 interface Props {
   headingRef: RefObject<HTMLHeadingElement | null>;
   sections: Section[];
@@ -95,7 +98,7 @@ export function ReviewStep(props: Props) {
         <Notice
           tone="danger"
           action={
-            isApiError(submitError) && submitError.code === 'SLOT_TAKEN' ? (
+            isApiError(submitError) && PICK_ANOTHER.has(submitError.code) ? (
               <ButtonLink to="/units" variant="secondary" icon="left">
                 {t('check.pickOther')}
               </ButtonLink>

@@ -10,7 +10,9 @@ export function UnitCard({ vehicle, compliance, mine }: { vehicle: Vehicle; comp
   const { t } = useI18n();
   const slots = slotsFor(vehicle.shift_type);
   const done = compliance?.done_slots ?? [];
-  const suggested = suggestedSlot(vehicle.shift_type, new Date(), done);
+  // The server's slot rule decides what may be filed now; without the board, offer every slot and let it say.
+  const open = compliance?.open_slots ?? slots.filter((slot) => !done.includes(slot));
+  const suggested = suggestedSlot(vehicle.shift_type, new Date(), done, open);
   const titleId = `unit-${vehicle.id}`;
   return (
     <li className="card unit-card">
@@ -32,6 +34,10 @@ export function UnitCard({ vehicle, compliance, mine }: { vehicle: Vehicle; comp
             <span key={slot} className="slot-done">
               <Icon name="check" size={20} />
               {t('units.slotDone', { slot: slotLabel(t, vehicle.shift_type, slot) })}
+            </span>
+          ) : !open.includes(slot) ? (
+            <span key={slot} className="slot-closed">
+              {t('units.slotClosed', { slot: slotLabel(t, vehicle.shift_type, slot) })}
             </span>
           ) : (
             <ButtonLink

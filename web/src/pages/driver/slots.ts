@@ -13,13 +13,15 @@ export function slotLabel(t: I18n['t'], shiftType: ShiftType, slot: number): str
 
 /**
  * The slot a driver most likely means now, by the usual windows (shift 06–15 / 15–23 / 23–06,
- * long shift 06–18 / 18–06), on the phone's clock; a slot already done gives way to the first open one.
+ * long shift 06–18 / 18–06), on the phone's clock, among the slots the server says are open;
+ * a slot already done gives way to the first open one.
  */
-export function suggestedSlot(shiftType: ShiftType, now: Date, done: number[]): number | undefined {
+export function suggestedSlot(shiftType: ShiftType, now: Date, done: number[], open: number[]): number | undefined {
   const hour = now.getHours();
   let byTime = 1;
   if (shiftType === 'shift') byTime = hour >= 6 && hour < 15 ? 1 : hour >= 15 && hour < 23 ? 2 : 3;
   if (shiftType === 'long_shift') byTime = hour >= 6 && hour < 18 ? 1 : 2;
-  if (!done.includes(byTime)) return byTime;
-  return slotsFor(shiftType).find((slot) => !done.includes(slot));
+  const fileable = (slot: number) => open.includes(slot) && !done.includes(slot);
+  if (fileable(byTime)) return byTime;
+  return slotsFor(shiftType).find(fileable);
 }

@@ -1,0 +1,4 @@
+DROP INDEX "p2h_reports_user_idx";--> statement-breakpoint
+CREATE INDEX "p2h_reports_list_idx" ON "p2h_reports" USING btree ("submitted_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "p2h_reports"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "p2h_reports_user_list_idx" ON "p2h_reports" USING btree ("user_id","submitted_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "p2h_reports"."deleted_at" is null;--> statement-breakpoint
+CREATE INDEX "p2h_reports_vehicle_list_idx" ON "p2h_reports" USING btree ("vehicle_id","submitted_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "p2h_reports"."deleted_at" is null;
