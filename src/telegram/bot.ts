@@ -5,6 +5,7 @@ import { AppError } from '../http/errors.js';
 import { normalizePhone } from '../users/phone.js';
 import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../users/telegram-link.js';
 import { ChatRateLimiter } from './chat-rate-limit.js';
+import { errorLogFields } from './describe-error.js';
 import { botText } from './messages.js';
 
 export interface BotOptions {
@@ -48,7 +49,7 @@ export function createBot(options: BotOptions): Bot {
   const limiter = new ChatRateLimiter({ max: 6, windowMs: 10_000 }, now);
 
   bot.catch((error) => {
-    log.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed');
+    log.error({ ...errorLogFields(error.error), update_id: error.ctx.update.update_id }, 'telegram update failed');
   });
 
   // Blocking the bot (or unblocking it) is what decides whether personal alerts can arrive.
@@ -178,7 +179,7 @@ export function runBot(bot: Bot, log: FastifyBaseLogger): { stop(): Promise<void
       } catch (error) {
         if (stopped) break;
         const unauthorized = error instanceof GrammyError && error.error_code === 401;
-        log.error({ err: error }, unauthorized ? 'telegram rejected TELEGRAM_BOT_TOKEN' : 'telegram bot stopped; retrying');
+        log.error(errorLogFields(error), unauthorized ? 'telegram rejected TELEGRAM_BOT_TOKEN' : 'telegram bot stopped; retrying');
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, delay).unref();

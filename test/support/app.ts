@@ -1,4 +1,5 @@
 import { describe, before, after } from 'node:test';
+import type { FastifyBaseLogger } from 'fastify';
 import assert from 'node:assert/strict';
 import { buildApp, type App, type Clock } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -53,11 +54,15 @@ export function nextPhone(): string {
   return `0812${String(process.pid % 10000).padStart(4, '0')}${String(phoneCounter).padStart(4, '0')}`;
 }
 
-export async function startTestApp(kind: DbKind, env: Record<string, string> = {}): Promise<TestContext & { close(): Promise<void> }> {
+export async function startTestApp(
+  kind: DbKind,
+  env: Record<string, string> = {},
+  options: { logger?: FastifyBaseLogger } = {},
+): Promise<TestContext & { close(): Promise<void> }> {
   const database = await createTestDatabase(kind);
   const config = loadConfig({ ...TEST_ENV, ...env });
   const clock = { now: new Date('2026-01-21T06:42:00+08:00') };
-  const app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, clock: (() => clock.now) as Clock });
+  const app = await buildApp({ config, database, jwtSecret: config.jwtSecret!, clock: (() => clock.now) as Clock, ...(options.logger ? { logger: options.logger } : {}) });
   await app.services.checklist.installDefaults();
   await app.http.ready();
 
