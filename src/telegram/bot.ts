@@ -49,6 +49,9 @@ export function createBot(options: BotOptions): Bot {
     log.error({ ...errorLogFields(error.error), update_id: error.ctx.update.update_id }, 'telegram update failed');
   });
 
+  // Telegram never sends these, but a forged or broken update must stop here, not in a handler.
+  bot.use((ctx, next) => (isWellFormed(ctx.update) ? next() : undefined));
+
   // Blocking the bot (or unblocking it) is what decides whether personal alerts can arrive.
   bot.on('my_chat_member', async (ctx) => {
     if (ctx.chat.type !== 'private') return;
@@ -156,6 +159,18 @@ export function createBot(options: BotOptions): Bot {
   messages.on('message', (ctx) => ctx.reply(botText.hint(), HTML));
 
   return bot;
+}
+
+const isId = (value: unknown) => Number.isSafeInteger(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The parts of an update the handlers rely on: a chat and a sender, each with a whole-number id. */
+export function isWellFormed(update: unknown): boolean {
+  if (!isObject(update)) return false;
+  const scoped = update.message ?? update.edited_message ?? update.channel_post ?? update.my_chat_member;
+  if (scoped === undefined) return true;
+  if (!isObject(scoped) || !isObject(scoped.chat) || !isId(scoped.chat.id)) return false;
+  return scoped.from === undefined || (isObject(scoped.from) && isId(scoped.from.id));
 }
 
 /**
