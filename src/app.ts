@@ -72,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
   // The alert is written in the report's own transaction, and the worker is woken after the commit.
   p2h.onReportCreated(async (tx, report) => ((await outbox.enqueueReportAlert(tx, report)) ? () => outbox.signal() : undefined));
-  p2h.describeDeliveryWith((ids) => outbox.forReports(ids));
+  p2h.describeDeliveryWith((ids, viewer) => outbox.forReports(ids, viewer));
   const services: Services = { users, vehicles, checklist, p2h, telegramLinks, outbox };
   const botUsername = botUsernameLookup(config.telegram);
 

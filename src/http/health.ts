@@ -6,6 +6,7 @@ import type { Outbox } from '../notifications/outbox.js';
 import { ADMIN_ROLES } from '../users/rules.js';
 import { envelope, Nullable, ok } from './envelope.js';
 import { errorBody, type HttpServer } from './server.js';
+import { describeTelegramError } from '../telegram/describe-error.js';
 
 export interface HealthDeps {
   database: Database;
@@ -113,6 +114,6 @@ async function botState(lookup: HealthDeps['botUsername']) {
     const username = await Promise.race([lookup(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('getMe timed out')), 3_000).unref())]);
     return { bot: 'ok' as const, bot_username: username, error: null };
   } catch (error) {
-    return { bot: 'unreachable' as const, bot_username: null, error: error instanceof Error ? error.message : String(error) };
+    return { bot: 'unreachable' as const, bot_username: null, error: describeTelegramError(error) };
   }
 }

@@ -8,6 +8,7 @@ import { Pacer } from './pacer.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
 import { splitMessage } from './split.js';
+import { describeTelegramError } from '../telegram/describe-error.js';
 import { backoffMs, classifySendError, htmlToPlainText, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
 
 export interface DeliveryOptions {
@@ -219,7 +220,7 @@ export class DeliveryWorker {
       } catch (error) {
         // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
         if (classifySendError(error).kind !== 'bad_markup') throw error;
-        this.options.log.error({ err: error, chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
+        this.options.log.error({ reason: describeTelegramError(error), chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
         return await this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true } });
       }
     } catch (error) {

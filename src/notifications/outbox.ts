@@ -3,9 +3,11 @@ import { pageOffset } from '../http/envelope.js';
 import type { Db, Executor } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { ReportDetail } from '../p2h/service.js';
+import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { renderP2hAlert } from './render.js';
 import { routeAdminAlert, routeP2hAlert, type Route } from './routing.js';
+import { visibleLastError } from './visibility.js';
 import { telegramNotifications, type NotificationRow, type NotificationStatus, type NotificationType, type RecipientKind } from './schema.js';
 
 export interface OutboxOptions {
@@ -184,7 +186,8 @@ export class Outbox {
     return toView(row);
   }
 
-  async forReports(reportIds: number[]): Promise<Map<number, NotificationView[]>> {
+  /** The alerts about these reports, as `viewer` may see them (last_error only for admins). */
+  async forReports(reportIds: number[], viewer: Role): Promise<Map<number, NotificationView[]>> {
     const byReport = new Map<number, NotificationView[]>();
     if (reportIds.length === 0) return byReport;
     const rows = await this.db
@@ -192,7 +195,10 @@ export class Outbox {
       .from(telegramNotifications)
       .where(inArray(telegramNotifications.reportId, reportIds))
       .orderBy(asc(telegramNotifications.id));
-    for (const row of rows) byReport.set(row.reportId!, [...(byReport.get(row.reportId!) ?? []), toView(row)]);
+    for (const row of rows) {
+      const view = toView(row);
+      byReport.set(row.reportId!, [...(byReport.get(row.reportId!) ?? []), { ...view, last_error: visibleLastError(viewer, view) }]);
+    }
     return byReport;
   }
 

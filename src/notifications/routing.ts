@@ -12,6 +12,10 @@ export type Route =
 
 export const SKIP_BOT_NOT_CONFIGURED = 'bot not configured';
 export const SKIP_NO_RECIPIENT = 'no recipient: user belum link telegram and TELEGRAM_CHAT_ID is not set';
+const SKIP_BLOCKED_NO_GROUP = 'no recipient: user memblokir bot and TELEGRAM_CHAT_ID is not set';
+const SKIP_NO_GROUP = 'no recipient: TELEGRAM_CHAT_ID is not set';
+/** Every reason a notification is skipped: fixed words of ours, with no secret and no personal data. */
+export const SKIP_REASONS: readonly string[] = [SKIP_BOT_NOT_CONFIGURED, SKIP_NO_RECIPIENT, SKIP_BLOCKED_NO_GROUP, SKIP_NO_GROUP];
 
 /**
  * Who receives a P2H alert: the submitter's own chat when linked and reachable; otherwise the
@@ -22,12 +26,12 @@ export function routeP2hAlert(submitter: PersonalChat, fallbackChatId: string | 
   if (submitter.chatId && submitter.reachable) return { status: 'pending', chatId: submitter.chatId, kind: 'personal' };
   const why = submitter.chatId ? 'user memblokir bot' : 'user belum link telegram';
   if (fallbackChatId) return { status: 'pending', chatId: fallbackChatId, kind: 'fallback_group', warning: why };
-  return { status: 'skipped', reason: `no recipient: ${why} and TELEGRAM_CHAT_ID is not set` };
+  return { status: 'skipped', reason: submitter.chatId ? SKIP_BLOCKED_NO_GROUP : SKIP_NO_RECIPIENT };
 }
 
 /** Document-expiry alerts go to the admin group only. */
 export function routeAdminAlert(adminChatId: string | undefined, botConfigured: boolean): Route {
   if (!botConfigured) return { status: 'skipped', reason: SKIP_BOT_NOT_CONFIGURED };
   if (adminChatId) return { status: 'pending', chatId: adminChatId, kind: 'admin_group' };
-  return { status: 'skipped', reason: 'no recipient: TELEGRAM_CHAT_ID is not set' };
+  return { status: 'skipped', reason: SKIP_NO_GROUP };
 }

@@ -1,4 +1,5 @@
 import { GrammyError, HttpError } from 'grammy';
+import { describeTelegramError } from '../telegram/describe-error.js';
 
 /** What a failed send means for the notification. */
 export type SendFailure =
@@ -12,7 +13,7 @@ export type SendFailure =
 /** Reads Telegram's answer (or the lack of one) the way its documentation says to. */
 export function classifySendError(error: unknown): SendFailure {
   if (error instanceof GrammyError) {
-    const reason = `${error.error_code} ${error.description}`;
+    const reason = describeTelegramError(error);
     const retryAfter = error.parameters?.retry_after;
     const migrateTo = error.parameters?.migrate_to_chat_id;
     if (error.error_code === 429) return { kind: 'rate_limited', retryAfterSeconds: Math.max(1, retryAfter ?? 5), reason };
@@ -25,13 +26,8 @@ export function classifySendError(error: unknown): SendFailure {
     if (error.error_code === 401 || error.error_code === 404) return { kind: 'transient', reason: `${reason} (check TELEGRAM_BOT_TOKEN)` };
     return { kind: 'permanent', reason };
   }
-  if (error instanceof HttpError) return { kind: 'transient', reason: `network: ${describe(error.error) || error.message}` };
-  return { kind: 'transient', reason: `unexpected: ${describe(error)}` };
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  if (error instanceof HttpError) return { kind: 'transient', reason: describeTelegramError(error) };
+  return { kind: 'transient', reason: `unexpected: ${describeTelegramError(error)}` };
 }
 
 export const MAX_ATTEMPTS = 12;

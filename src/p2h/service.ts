@@ -44,7 +44,8 @@ export interface DeliveryState {
   sent_at: string | null;
 }
 
-export type DeliveryLookup = (reportIds: number[]) => Promise<Map<number, DeliveryState[]>>;
+/** `viewer` is the reader's role: what they may see of the delivery is the lookup's rule. */
+export type DeliveryLookup = (reportIds: number[], viewer: Actor['role']) => Promise<Map<number, DeliveryState[]>>;
 
 export interface ReportDetail extends ReportSummary {
   details: { checklist_item_id: number; section: string; item_name: string; status: P2hStatus; keterangan: string | null }[];
@@ -152,7 +153,7 @@ export class P2hService {
         return report;
       });
       for (const then of afterCommit) then();
-      const delivery = await this.deliveryLookup([created.id]);
+      const delivery = await this.deliveryLookup([created.id], actor.role);
       return { ...created, notifications: delivery.get(created.id) ?? [] };
     } catch (error) {
       if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
@@ -201,7 +202,7 @@ export class P2hService {
         .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(p2hReports).where(where),
     ]);
-    return { items: await this.summarize(rows), total: totalRow?.total ?? 0 };
+    return { items: await this.summarize(rows, actor), total: totalRow?.total ?? 0 };
   }
 
   async get(actor: Actor, id: number): Promise<ReportDetail> {
@@ -211,7 +212,7 @@ export class P2hService {
       .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)));
     if (!row) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
     if (!seesAllReports(actor.role) && row.userId !== actor.id) throw forbidden('Anda hanya dapat melihat laporan P2H Anda sendiri');
-    const [summary] = await this.summarize([row]);
+    const [summary] = await this.summarize([row], actor);
     const details = await this.db
       .select({
         checklist_item_id: p2hReportDetails.checklistItemId,
@@ -242,11 +243,11 @@ export class P2hService {
     return complianceBoard(this.db, { actor, units: await this.deps.vehicles.listActiveSummaries(), now: this.deps.clock(), timezone, assignedOnly, date });
   }
 
-  private async summarize(rows: P2hReportRow[]): Promise<ReportSummary[]> {
+  private async summarize(rows: P2hReportRow[], actor: Actor): Promise<ReportSummary[]> {
     const [vehicles, names, delivery] = await Promise.all([
       this.deps.vehicles.summariesByIds(rows.map((r) => r.vehicleId)),
       this.deps.users.namesByIds(rows.map((r) => r.userId)),
-      this.deliveryLookup(rows.map((r) => r.id)),
+      this.deliveryLookup(rows.map((r) => r.id), actor.role),
     ]);
     return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? '', delivery.get(row.id) ?? []));
   }

@@ -5,6 +5,8 @@ import { AppError } from '../http/errors.js';
 import { normalizePhone } from '../users/phone.js';
 import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../users/telegram-link.js';
 import { ChatRateLimiter } from './chat-rate-limit.js';
+import { PendingClaims } from './pending-claims.js';
+import { errorLogFields } from './describe-error.js';
 import { botText } from './messages.js';
 
 export interface BotOptions {
@@ -25,15 +27,10 @@ export const BOT_COMMANDS = [
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const CONFIRM_TTL_MS = 10 * 60_000;
+/** /start NOMOR_HP tries per Telegram user: enough for typos, too few to probe who is registered. */
+export const START_ATTEMPTS = { max: 5, windowMs: 10 * 60_000 };
 const HTML = { parse_mode: 'HTML' as const };
 const REMOVE_KEYBOARD = { reply_markup: { remove_keyboard: true as const } };
-
-interface PendingConfirmation {
-  userId: number;
-  phone: string;
-  typed: string;
-  expiresAt: number;
-}
 
 /**
  * The P2H bot: links a private chat to a P2H account and answers /status, /help and /unlink.
@@ -44,12 +41,16 @@ export function createBot(options: BotOptions): Bot {
   const { links, log, linkMode } = options;
   const now = options.now ?? Date.now;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: 60 } });
-  const pending = new Map<string, PendingConfirmation>();
+  const pending = new PendingClaims(CONFIRM_TTL_MS, now);
   const limiter = new ChatRateLimiter({ max: 6, windowMs: 10_000 }, now);
+  const startAttempts = new ChatRateLimiter(START_ATTEMPTS, now);
 
   bot.catch((error) => {
-    log.error({ err: error.error, update_id: error.ctx.update.update_id }, 'telegram update failed');
+    log.error({ ...errorLogFields(error.error), update_id: error.ctx.update.update_id }, 'telegram update failed');
   });
+
+  // Telegram never sends these, but a forged or broken update must stop here, not in a handler.
+  bot.use((ctx, next) => (isWellFormed(ctx.update) ? next() : undefined));
 
   // Blocking the bot (or unblocking it) is what decides whether personal alerts can arrive.
   bot.on('my_chat_member', async (ctx) => {
@@ -86,7 +87,9 @@ export function createBot(options: BotOptions): Bot {
       const reply =
         error.code === 'CHAT_ALREADY_LINKED'
           ? botText.chatTaken()
-          : error.code === 'ACCOUNT_INACTIVE'
+          : error.code === 'ACCOUNT_LINKED_ELSEWHERE'
+            ? botText.accountLinkedElsewhere()
+            : error.code === 'ACCOUNT_INACTIVE'
             ? botText.accountInactive()
             : error.code === 'PHONE_NOT_FOUND' || error.code === 'USER_NOT_FOUND'
               ? botText.phoneNotFound(typed ?? '')
@@ -100,13 +103,17 @@ export function createBot(options: BotOptions): Bot {
     if (argument === '') return void (await ctx.reply(botText.welcome(), HTML));
     const phone = argument.length <= 30 ? normalizePhone(argument) : undefined;
     if (phone?.ok) {
+      // Per Telegram user, whatever the chat, and before the number is looked up.
+      if (startAttempts.hit(String(ctx.from.id)) !== 'allow') {
+        return void (await ctx.reply(botText.tooManyAttempts(START_ATTEMPTS.windowMs / 60_000), HTML));
+      }
       const chat = chatOf(ctx);
       if (linkMode === 'phone') return link(ctx, () => links.linkByPhone(phone.e164, chat, 'phone'), argument);
-      const user = await links.findUserByPhone(phone.e164);
-      if (!user) return void (await ctx.reply(botText.phoneNotFound(argument), HTML));
+      // Verified: the same answer whether the number is registered or not. Only its owner, once the
+      // shared contact proves the number, learns whether it is known and whose it is.
       const holder = await links.findByChat(chat.chatId);
-      if (holder && holder.id !== user.id) return void (await ctx.reply(botText.chatTaken(), HTML));
-      pending.set(chat.chatId, { userId: user.id, phone: phone.e164, typed: argument, expiresAt: now() + CONFIRM_TTL_MS });
+      if (holder && holder.phoneNumber !== phone.e164) return void (await ctx.reply(botText.chatTaken(), HTML));
+      pending.set(chat.chatId, { phone: phone.e164, typed: argument });
       await ctx.reply(botText.confirmContact(argument), {
         ...HTML,
         reply_markup: { keyboard: [[{ text: botText.shareButton, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true },
@@ -129,8 +136,7 @@ export function createBot(options: BotOptions): Bot {
     }
     const shared = normalizePhone(contact.phone_number);
     const chatId = String(ctx.chat.id);
-    const claim = pending.get(chatId);
-    const live = claim && claim.expiresAt > now() ? claim : undefined;
+    const live = pending.get(chatId);
     if (!shared.ok) return void (await ctx.reply(botText.phoneNotFound(contact.phone_number), { ...HTML, ...REMOVE_KEYBOARD }));
     if (live && live.phone !== shared.e164) {
       return void (await ctx.reply(botText.contactMismatch(live.typed, contact.phone_number), { ...HTML, ...REMOVE_KEYBOARD }));
@@ -153,6 +159,18 @@ export function createBot(options: BotOptions): Bot {
   messages.on('message', (ctx) => ctx.reply(botText.hint(), HTML));
 
   return bot;
+}
+
+const isId = (value: unknown) => Number.isSafeInteger(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** The parts of an update the handlers rely on: a chat and a sender, each with a whole-number id. */
+export function isWellFormed(update: unknown): boolean {
+  if (!isObject(update)) return false;
+  const scoped = update.message ?? update.edited_message ?? update.channel_post ?? update.my_chat_member;
+  if (scoped === undefined) return true;
+  if (!isObject(scoped) || !isObject(scoped.chat) || !isId(scoped.chat.id)) return false;
+  return scoped.from === undefined || (isObject(scoped.from) && isId(scoped.from.id));
 }
 
 /**
@@ -178,7 +196,7 @@ export function runBot(bot: Bot, log: FastifyBaseLogger): { stop(): Promise<void
       } catch (error) {
         if (stopped) break;
         const unauthorized = error instanceof GrammyError && error.error_code === 401;
-        log.error({ err: error }, unauthorized ? 'telegram rejected TELEGRAM_BOT_TOKEN' : 'telegram bot stopped; retrying');
+        log.error(errorLogFields(error), unauthorized ? 'telegram rejected TELEGRAM_BOT_TOKEN' : 'telegram bot stopped; retrying');
         await new Promise<void>((resolve) => {
           wake = resolve;
           setTimeout(resolve, delay).unref();

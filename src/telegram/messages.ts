@@ -1,4 +1,4 @@
-import { formatPhoneForDisplay } from '../users/phone.js';
+import { maskPhone } from '../users/phone.js';
 
 /** Every value that goes into an HTML message passes through here: a `<` in a name must not break it. */
 export function escapeHtml(value: string | number | null | undefined): string {
@@ -22,7 +22,7 @@ export const botText = {
       '',
       'Akun Telegram Anda telah terhubung dengan:',
       `• Nama: ${escapeHtml(user.full_name)}`,
-      `• Nomor: ${escapeHtml(formatPhoneForDisplay(user.phone_number))}`,
+      `• Nomor: ${escapeHtml(maskPhone(user.phone_number))}`,
       `• Role: ${escapeHtml(user.role)}`,
       '',
       '🔔 Anda akan menerima notifikasi P2H di chat ini.',
@@ -51,6 +51,10 @@ export const botText = {
   accountInactive: () => '❌ Akun P2H dengan nomor ini sudah dinonaktifkan. Hubungi admin.',
   chatTaken: () =>
     '⚠️ Chat Telegram ini sudah terhubung dengan akun P2H lain.\nKirim /unlink untuk memutuskannya dulu, atau minta admin mereset.',
+  accountLinkedElsewhere: () =>
+    '⚠️ Akun P2H dengan nomor ini sudah terhubung dengan chat Telegram lain.\nUntuk memindahkannya, putuskan dulu dari menu Profil → Telegram di aplikasi P2H, atau minta admin mereset koneksi Telegram akun Anda.',
+  tooManyAttempts: (minutes: number) =>
+    `⏳ Terlalu banyak percobaan menghubungkan akun. Tunggu ${minutes} menit lalu coba lagi, atau minta link dari menu Profil → Telegram di aplikasi P2H.`,
   confirmContact: (phone: string) =>
     [
       `🔐 Untuk keamanan, pastikan nomor <code>${escapeHtml(phone)}</code> benar milik Anda.`,

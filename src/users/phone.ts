@@ -33,3 +33,13 @@ export function formatPhoneForDisplay(e164: string): string {
   if (!parsed) return e164;
   return parsed.country === 'ID' ? `0${parsed.nationalNumber}` : parsed.number;
 }
+
+/**
+ * 0812****7890: the first and last four digits of the display form, enough for the owner to
+ * recognise their number in a chat others may read over their shoulder, not enough to call it.
+ */
+export function maskPhone(e164: string): string {
+  const shown = formatPhoneForDisplay(e164);
+  if (shown.length <= 8) return `****${shown.slice(-2)}`;
+  return `${shown.slice(0, 4)}****${shown.slice(-4)}`;
+}

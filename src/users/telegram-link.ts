@@ -169,6 +169,9 @@ export class TelegramLinkService {
         if (holder) throw chatTaken();
         const [locked] = await tx.select().from(users).where(eq(users.id, user.id)).for('update');
         const previousChat = locked!.telegramChatId;
+        // Knowing (or even proving) a phone number does not move an existing link: that is how a link
+        // was hijacked. Only a one-time token from the logged-in web profile may, or an admin reset first.
+        if (previousChat !== null && previousChat !== chat.chatId && method !== 'token') throw linkedElsewhere();
         const [row] = await tx
           .update(users)
           .set({ telegramChatId: chat.chatId, telegramUsername: chat.username, telegramLinkedAt: this.now(), telegramUnreachableAt: null })
@@ -200,6 +203,13 @@ async function clearLink(tx: Executor, userId: number) {
 
 function chatTaken() {
   return conflict('CHAT_ALREADY_LINKED', 'Akun Telegram ini sudah terhubung dengan user P2H lain');
+}
+
+function linkedElsewhere() {
+  return conflict(
+    'ACCOUNT_LINKED_ELSEWHERE',
+    'Akun P2H ini sudah terhubung dengan chat Telegram lain; putuskan dulu dari menu Profil atau minta admin mereset koneksinya',
+  );
 }
 
 function toLinkedUser(row: UserRow): LinkedUser {

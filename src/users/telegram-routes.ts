@@ -3,6 +3,7 @@ import { actorOf } from '../auth/guard.js';
 import { envelope, IdParams, Nullable, ok } from '../http/envelope.js';
 import { AppError, forbidden } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
+import { errorLogFields } from '../telegram/describe-error.js';
 import { PhoneInput, RoleSchema } from './api-schemas.js';
 import { canManageRole } from './rules.js';
 import type { UsersService } from './service.js';
@@ -95,7 +96,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
       try {
         username = await deps.botUsername();
       } catch (error) {
-        request.log.warn({ err: error }, 'getMe failed while making a link token');
+        request.log.warn(errorLogFields(error), 'getMe failed while making a link token');
         throw new AppError(503, 'BOT_UNREACHABLE', 'Bot Telegram tidak dapat dihubungi, coba lagi nanti');
       }
       const { token, expiresAt } = await links.createToken(actorOf(request).id);

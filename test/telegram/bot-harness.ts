@@ -13,7 +13,7 @@ export function useBot(ctx: () => TestContext, linkMode: TelegramLinkMode = 'ver
   let runner: { stop(): Promise<void> } | undefined;
   before(async () => {
     fake = shared ?? (await startFakeTelegram({ maxPollSeconds: 1 }));
-    const bot = createBot({ token: DEFAULT_TOKEN, apiRoot: fake.apiRoot, linkMode, links: ctx().app.services.telegramLinks, log: silentLog });
+    const bot = createBot({ token: DEFAULT_TOKEN, apiRoot: fake.apiRoot, linkMode, links: ctx().app.services.telegramLinks, log: silentLog, now: () => ctx().clock.now.getTime() });
     runner = runBot(bot, silentLog);
     await fake.waitForCalls('getUpdates', 1, 10_000);
   });

@@ -33,7 +33,7 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     const done = await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
     assert.ok(done.text.startsWith('✅ Berhasil Terhubung!'));
     assert.ok(done.text.includes('Nama: Budi &lt;Santoso&gt; &amp; Co'), done.text);
-    assert.ok(done.text.includes('Nomor: 081344400001'));
+    assert.ok(done.text.includes('Nomor: 0813****0001'), 'the number is masked');
     assert.ok(done.text.includes('Role: user'));
     assert.ok(done.text.includes('🔔'));
     const status = await ctx().app.services.telegramLinks.status(account.id);
@@ -63,8 +63,12 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
 
   it('unknown numbers, garbage, long arguments and letters get clear replies and link nothing', async () => {
     const from = newTelegramUser();
-    fake().sendText({ from, text: '/start 081344409999' });
-    assert.match((await fake().waitForMessage({ chatId: from.id, text: /tidak ditemukan/ })).text, /081344409999/);
+    // An unknown number gets the same answer as a known one; its owner learns more by sharing the contact.
+    const owner = newTelegramUser();
+    fake().sendText({ from: owner, text: '/start 081344409999' });
+    await fake().waitForMessage({ chatId: owner.id, text: /Bagikan Nomor Saya/ });
+    fake().sendContact({ from: owner, contact: { phone_number: '6281344409999' } });
+    assert.match((await fake().waitForMessage({ chatId: owner.id, text: /tidak ditemukan/ })).text, /6281344409999/);
     for (const text of ['/start abc!!', `/start ${'9'.repeat(4000)}`, '/start 0812abc34567', '/start <script>']) {
       fake().reset();
       fake().sendText({ from, text });
@@ -176,7 +180,7 @@ describeEachDatabase(
       const from = newTelegramUser();
       fake().sendText({ from, text: '/start 081344400008' });
       const reply = await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
-      assert.match(reply.text, /Nama: John Doe\n• Nomor: 081344400008\n• Role: user/);
+      assert.match(reply.text, /Nama: John Doe\n• Nomor: 0813\*\*\*\*0008\n• Role: user/);
       assert.equal((await ctx().app.services.telegramLinks.status(account.id)).telegram_chat_id, String(from.id));
       fake().sendText({ from, text: '/start 081344409998' });
       await fake().waitForMessage({ chatId: from.id, text: /tidak ditemukan/ });

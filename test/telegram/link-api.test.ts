@@ -46,7 +46,12 @@ describeEachDatabase(
       assert.equal(status.body.payload.telegram_chat_id, '5550003');
       assert.equal(status.body.payload.telegram_username, 'tg_user');
       assert.ok(status.body.payload.telegram_linked_at);
-      assert.equal((await ctx().request(link('081355500003', '5550033'))).status, 200); // a new phone: relink
+      // A new phone: the link is not moved silently; unlinking first (web or admin) is the way.
+      const moved = await ctx().request(link('081355500003', '5550033'));
+      assert.equal(moved.status, 409);
+      assert.equal(moved.body.payload.code, 'ACCOUNT_LINKED_ELSEWHERE');
+      await ctx().request({ method: 'DELETE', url: '/api/users/me/telegram/unlink', token: user.token });
+      assert.equal((await ctx().request(link('081355500003', '5550033'))).status, 200);
       const unlink = await ctx().request({ method: 'DELETE', url: '/api/users/me/telegram/unlink', token: user.token });
       assert.equal(unlink.status, 200);
       assert.equal(unlink.body.payload.is_linked, false);
@@ -55,7 +60,8 @@ describeEachDatabase(
       const trail = await ctx().app.services.telegramLinks.auditTrail(user.id);
       assert.deepEqual(trail.map((r) => [r.action, r.chatId, r.method]), [
         ['link', '5550003', 'internal_api'],
-        ['relink', '5550033', 'internal_api'],
+        ['unlink', '5550003', 'web'],
+        ['link', '5550033', 'internal_api'],
         ['unlink', '5550033', 'web'],
       ]);
     });
