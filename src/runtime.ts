@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
-import { createLogger, maskPhone } from './config/logger.js';
+import { createLogger } from './config/logger.js';
+import { maskPhone } from './users/phone.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';

@@ -1,4 +1,5 @@
 import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
+import { maskPhone } from '../users/phone.js';
 
 export interface LoggerOptions {
   level: string;
@@ -20,14 +21,6 @@ export function createLogger(options: LoggerOptions): Logger {
     },
     options.destination,
   );
-}
-
-/** `0812****7890`: enough to tell numbers apart in a log, not enough to call anyone. */
-export function maskPhone(phone: string): string {
-  const compact = phone.replace(/[^\d+]/g, '');
-  const keep = compact.startsWith('+') ? 6 : 4;
-  if (compact.length < keep + 6) return '****';
-  return `${compact.slice(0, keep)}****${compact.slice(-4)}`;
 }
 
 // A Telegram token is `<bot id>:<35 characters>`; in a Bot API URL it follows `bot`.

@@ -36,10 +36,12 @@ export function formatPhoneForDisplay(e164: string): string {
 
 /**
  * 0812****7890: the first and last four digits of the display form, enough for the owner to
- * recognise their number in a chat others may read over their shoulder, not enough to call it.
+ * recognise their number (in a chat others may read over their shoulder, or in a log), not
+ * enough to call it. Takes any written form; text that is not a valid number is masked as digits.
  */
-export function maskPhone(e164: string): string {
-  const shown = formatPhoneForDisplay(e164);
+export function maskPhone(phone: string): string {
+  const parsed = normalizePhone(phone);
+  const shown = parsed.ok ? formatPhoneForDisplay(parsed.e164) : phone.replace(/[^\d+]/g, '');
   if (shown.length <= 8) return `****${shown.slice(-2)}`;
   return `${shown.slice(0, 4)}****${shown.slice(-4)}`;
 }
