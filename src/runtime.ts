@@ -81,6 +81,6 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   if (roles.http) {
     const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
     log.info(`P2H is running at ${address} (API docs: ${address}/docs, database: ${database.kind})`);
-    if (config.demo) printDemoLogins(address, demoSeeded);
+    if (config.demo) printDemoLogins(address, demoSeeded, config.publicHost);
   }
 }
