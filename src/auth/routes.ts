@@ -3,7 +3,7 @@ import { envelope, ok } from '../http/envelope.js';
 import { AppError, unauthorized } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { PasswordInput, UserSchema } from '../users/api-schemas.js';
-import { toPublicUser, type UsersService } from '../users/service.js';
+import { normalizeUsername, toPublicUser, type UsersService } from '../users/service.js';
 import { actorOf, ACCESS_TOKEN_TTL_SECONDS, type Auth } from './guard.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
@@ -36,24 +36,39 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
     },
     async (request) => {
       const { username, password } = request.body;
-      const key = username.trim().toLowerCase();
-      const wait = throttle.retryAfter(key, request.ip);
-      if (wait > 0) throw tooManyAttempts(wait);
+      // Every spelling of one phone (0811…, +62 811…) is one account to the limit.
+      const account = normalizeUsername(username) ?? username.trim().toLowerCase();
+      const attempt = throttle.reserve(`login:${account}`, request.ip);
+      if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'login gagal');
 
       const user = await users.findByUsername(username);
       const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-      if (!user || !valid) {
-        throttle.recordFailure(key, request.ip);
-        throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
-      }
+      if (!user || !valid) throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
+      attempt.release();
       if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
-      throttle.recordSuccess(key);
       return envelope('Login berhasil', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,
         expires_in: ACCESS_TOKEN_TTL_SECONDS,
         user: toPublicUser(user),
       });
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    {
+      preHandler: auth.require(),
+      schema: {
+        tags: ['auth'],
+        summary: "Log out: every token issued to this user before now stops working (all of the user's devices)",
+        security: [{ bearer: [] }],
+        response: ok(Type.Null()),
+      },
+    },
+    async (request) => {
+      await users.endSessions(actorOf(request).id);
+      return envelope('Berhasil keluar', null);
     },
   );
 
@@ -74,7 +89,17 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
     },
     async (request) => {
       const actor = actorOf(request);
-      const user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
+      // A stolen session must not become a way to guess the password: same limit as login, per account.
+      const attempt = throttle.reserve(`password:${actor.id}`, null);
+      if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'password salah');
+      let user;
+      try {
+        user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'WRONG_PASSWORD')) attempt.release();
+        throw error;
+      }
+      attempt.release();
       return envelope('Password berhasil diubah', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,
@@ -85,13 +110,12 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
   );
 }
 
-function tooManyAttempts(seconds: number) {
-  const error = new AppError(
+function tooManyAttempts(seconds: number, what: string) {
+  return new AppError(
     429,
     'TOO_MANY_ATTEMPTS',
-    `Terlalu banyak percobaan login gagal. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`,
+    `Terlalu banyak percobaan ${what}. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`,
     undefined,
     { 'retry-after': String(seconds) },
   );
-  return error;
 }
