@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { LoginThrottle } from '../../src/auth/login-throttle.js';
 import { demoLoginLines } from '../../src/demo/seed.js';
+import { normalizeUsername } from '../../src/users/service.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -113,6 +114,13 @@ describe('demo mode on a public address', () => {
 });
 
 describe('login throttle', () => {
+  it('keys on the account a username means, whatever its spelling', () => {
+    for (const spelling of ['081377800001', '0813-7780-0001', '+62 813 7780 0001', '6281377800001', '813 7780 0001']) {
+      assert.equal(normalizeUsername(spelling), '+6281377800001', spelling);
+    }
+    assert.equal(normalizeUsername(' Sari@P2H.test '), 'sari@p2h.test');
+    assert.equal(normalizeUsername('not a phone'), undefined);
+  });
   it('blocks a username after 5 failures in the window and frees it when the window passes', () => {
     let now = 0;
     const throttle = new LoginThrottle({ perUsername: 5, perAddress: 100, windowMs: 60_000 }, () => now);
