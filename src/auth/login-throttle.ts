@@ -1,5 +1,8 @@
-/** An admitted attempt: it already counts as a failure; `release` takes that back when it succeeds. */
-export type Attempt = { allowed: true; release(): void } | { allowed: false; retryAfter: number };
+/**
+ * An admitted attempt: it already counts as a failure. `release` when the password was right;
+ * `cancel` when no password was checked (the database failed), so an outage locks nobody out.
+ */
+export type Attempt = { allowed: true; release(): void; cancel(): void } | { allowed: false; retryAfter: number };
 
 /**
  * Counts failed password checks per account (the normalised username) and per client address in a
@@ -34,6 +37,9 @@ export class LoginThrottle {
         // this attempt back from the address; other clients' failures there stay counted.
         this.failures.delete(`u:${account}`);
         if (address !== null) this.forget(`a:${address}`, at);
+      },
+      cancel: () => {
+        for (const [key] of keys) this.forget(key, at);
       },
     };
   }

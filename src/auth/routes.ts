@@ -41,8 +41,10 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       const attempt = throttle.reserve(`login:${account}`, request.ip);
       if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'login gagal');
 
-      const user = await users.findByUsername(username);
-      const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+      const { user, valid } = await checkLogin(users, username, password).catch((error: unknown) => {
+        attempt.cancel();
+        throw error;
+      });
       if (!user || !valid) throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
       attempt.release();
       if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
@@ -96,7 +98,9 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       try {
         user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
       } catch (error) {
-        if (!(error instanceof AppError && error.code === 'WRONG_PASSWORD')) attempt.release();
+        const code = error instanceof AppError ? error.code : undefined;
+        if (code === 'SAME_PASSWORD') attempt.release(); // the current password was right
+        else if (code !== 'WRONG_PASSWORD') attempt.cancel();
         throw error;
       }
       attempt.release();
@@ -108,6 +112,13 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       });
     },
   );
+}
+
+/** Looks the account up and checks the password, spending the same time when there is no such account. */
+async function checkLogin(users: UsersService, username: string, password: string) {
+  const user = await users.findByUsername(username);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  return { user, valid };
 }
 
 function tooManyAttempts(seconds: number, what: string) {

@@ -150,6 +150,14 @@ describe('login throttle', () => {
     admitted[0]!.release();
     assert.equal(throttle.reserve('u', 'ip').allowed, true, 'a success clears the account');
   });
+  it('a cancelled attempt (no password was checked) counts nowhere', () => {
+    const throttle = new LoginThrottle({ perUsername: 1, perAddress: 1, windowMs: 60_000 }, () => 0);
+    const attempt = throttle.reserve('u', 'ip');
+    assert.ok(attempt.allowed);
+    attempt.cancel();
+    assert.equal(throttle.reserve('v', 'ip').allowed, true, 'the address is free again');
+    assert.equal(throttle.reserve('u', 'other-ip').allowed, true, 'the account is free again');
+  });
   it('without an address only the account counts', () => {
     const throttle = new LoginThrottle({ perUsername: 2, perAddress: 1, windowMs: 60_000 }, () => 0);
     assert.equal(throttle.reserve('u', null).allowed, true);
