@@ -83,17 +83,17 @@ export async function seedDemo(services: Services, timezone = 'Asia/Makassar', n
   return true;
 }
 
-export function printDemoLogins(address: string, justSeeded: boolean, publicHost: boolean): void {
+export function printDemoLogins(address: string, justSeeded: boolean, publicHost: string | null): void {
   console.log(demoLoginLines(address, justSeeded, publicHost).join('\n'));
 }
 
-/** The start banner; on an address others can reach it says loudly that anyone may log in. */
-export function demoLoginLines(address: string, justSeeded: boolean, publicHost: boolean): string[] {
+/** The start banner; on a HOST others can reach (`publicHost`) it says loudly that anyone may log in. */
+export function demoLoginLines(address: string, justSeeded: boolean, publicHost: string | null): string[] {
   const warning = publicHost
     ? [
         '',
         '!'.repeat(78),
-        `!! WARNING: DEMO MODE ON A PUBLIC ADDRESS (${address})`,
+        `!! WARNING: DEMO MODE ON A PUBLIC ADDRESS (HOST=${publicHost}, P2H_DEMO=1)`,
         `!! Anyone who can reach it can log in, as superadmin too, with the published password ${DEMO_PASSWORD}.`,
         '!! For real use: P2H_DEMO=0 with ADMIN_PHONE, ADMIN_PASSWORD and JWT_SECRET (and DATABASE_URL).',
         '!'.repeat(78),
