@@ -24,6 +24,9 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       schema: {
         tags: ['auth'],
         summary: 'Log in with a phone number (any Indonesian form) or email',
+        description:
+          'Limited to 5 failures per account (every spelling of a phone is one account) and 30 per client address in 15 minutes; ' +
+          'then 429 TOO_MANY_ATTEMPTS with Retry-After. Behind a reverse proxy set TRUST_PROXY so clients are told apart.',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 254 }),
@@ -81,6 +84,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       schema: {
         tags: ['auth'],
         summary: 'Change my own password; returns a new token (older tokens stop working)',
+        description: 'A wrong current password counts like a failed login: 5 per 15 minutes per account, then 429 TOO_MANY_ATTEMPTS.',
         security: [{ bearer: [] }],
         body: Type.Object(
           { current_password: Type.String({ minLength: 1, maxLength: 200 }), new_password: PasswordInput },
