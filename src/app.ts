@@ -56,7 +56,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const { config, database } = options;
   const clock = options.clock ?? (() => new Date());
   const db = database.db;
-  const http = await createHttpServer({ logger: options.logger ?? false });
+  const http = await createHttpServer({ logger: options.logger ?? false, trustProxy: config.trustProxy });
 
   const users = new UsersService(db);
   const vehicles = new VehiclesService(db, (id) => users.findById(id));

@@ -82,6 +82,9 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   if (roles.http) {
     const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
     log.info(`P2H is running at ${address} (API docs: ${address}/docs, database: ${database.kind})`);
-    if (config.demo) printDemoLogins(address, demoSeeded);
+    if (config.demo) printDemoLogins(address, demoSeeded, config.publicHost ? config.host : null);
+    if (config.demo && config.publicHost) {
+      log.warn({ host: config.host }, 'demo mode on a public address: anyone who reaches it can log in with the published demo password');
+    }
   }
 }

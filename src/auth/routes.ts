@@ -3,7 +3,7 @@ import { envelope, ok } from '../http/envelope.js';
 import { AppError, unauthorized } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { PasswordInput, UserSchema } from '../users/api-schemas.js';
-import { toPublicUser, type UsersService } from '../users/service.js';
+import { normalizeUsername, toPublicUser, type UsersService } from '../users/service.js';
 import { actorOf, ACCESS_TOKEN_TTL_SECONDS, type Auth } from './guard.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
@@ -24,6 +24,9 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       schema: {
         tags: ['auth'],
         summary: 'Log in with a phone number (any Indonesian form) or email',
+        description:
+          'Limited to 5 failures per account (every spelling of a phone is one account) and 30 per client address in 15 minutes; ' +
+          'then 429 TOO_MANY_ATTEMPTS with Retry-After. Behind a reverse proxy set TRUST_PROXY so clients are told apart.',
         body: Type.Object(
           {
             username: Type.String({ minLength: 1, maxLength: 254 }),
@@ -36,18 +39,18 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
     },
     async (request) => {
       const { username, password } = request.body;
-      const key = username.trim().toLowerCase();
-      const wait = throttle.retryAfter(key, request.ip);
-      if (wait > 0) throw tooManyAttempts(wait);
+      // Every spelling of one phone (0811…, +62 811…) is one account to the limit.
+      const account = normalizeUsername(username) ?? username.trim().toLowerCase();
+      const attempt = throttle.reserve(`login:${account}`, request.ip);
+      if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'login gagal');
 
-      const user = await users.findByUsername(username);
-      const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
-      if (!user || !valid) {
-        throttle.recordFailure(key, request.ip);
-        throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
-      }
+      const { user, valid } = await checkLogin(users, username, password).catch((error: unknown) => {
+        attempt.cancel();
+        throw error;
+      });
+      if (!user || !valid) throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
+      attempt.release();
       if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
-      throttle.recordSuccess(key);
       return envelope('Login berhasil', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,
@@ -58,11 +61,28 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
   );
 
   app.post(
+    '/api/auth/logout',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Log out: every token issued to this user before now stops working (all of the user's devices)",
+        security: [{ bearer: [] }],
+        response: ok(Type.Null()),
+      },
+    },
+    async (request) => {
+      await users.endSessions(actorOf(request).id);
+      return envelope('Berhasil keluar', null);
+    },
+  );
+
+  app.post(
     '/api/users/me/password',
     {
       schema: {
         tags: ['auth'],
         summary: 'Change my own password; returns a new token (older tokens stop working)',
+        description: 'A wrong current password counts like a failed login: 5 per 15 minutes per account, then 429 TOO_MANY_ATTEMPTS.',
         security: [{ bearer: [] }],
         body: Type.Object(
           { current_password: Type.String({ minLength: 1, maxLength: 200 }), new_password: PasswordInput },
@@ -73,7 +93,19 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
     },
     async (request) => {
       const actor = actorOf(request);
-      const user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
+      // A stolen session must not become a way to guess the password: same limit as login, per account.
+      const attempt = throttle.reserve(`password:${actor.id}`, null);
+      if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'password salah');
+      let user;
+      try {
+        user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
+      } catch (error) {
+        const code = error instanceof AppError ? error.code : undefined;
+        if (code === 'SAME_PASSWORD') attempt.release(); // the current password was right
+        else if (code !== 'WRONG_PASSWORD') attempt.cancel();
+        throw error;
+      }
+      attempt.release();
       return envelope('Password berhasil diubah', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,
@@ -84,13 +116,19 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
   );
 }
 
-function tooManyAttempts(seconds: number) {
-  const error = new AppError(
+/** Looks the account up and checks the password, spending the same time when there is no such account. */
+async function checkLogin(users: UsersService, username: string, password: string) {
+  const user = await users.findByUsername(username);
+  const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
+  return { user, valid };
+}
+
+function tooManyAttempts(seconds: number, what: string) {
+  return new AppError(
     429,
     'TOO_MANY_ATTEMPTS',
-    `Terlalu banyak percobaan login gagal. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`,
+    `Terlalu banyak percobaan ${what}. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`,
     undefined,
     { 'retry-after': String(seconds) },
   );
-  return error;
 }

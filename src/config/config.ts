@@ -1,11 +1,18 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { normalizePhone } from '../users/phone.js';
 
 export type TelegramLinkMode = 'verified' | 'phone';
+/** Off, or the addresses/CIDRs (or proxy-addr range names) of the proxies whose X-Forwarded-For is believed. */
+export type TrustProxy = false | string[];
 
 export interface Config {
   port: number;
   host: string;
+  /** HOST is reachable from other machines (not loopback): a demo there needs P2H_DEMO=1 and gets a warning. */
+  publicHost: boolean;
+  /** Fastify's trustProxy: false (off) or the proxies' addresses/CIDRs. */
+  trustProxy: TrustProxy;
   /** postgres://… ; undefined means embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
   dataDir: string;
@@ -56,9 +63,19 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
 
+  const host = get('HOST') ?? '127.0.0.1';
+  const publicHost = !isLoopback(host);
   const demoRaw = get('P2H_DEMO') ?? (databaseUrl === undefined ? '1' : '0');
   const demo = parseBoolean(demoRaw);
   if (demo === undefined) problems.push(`P2H_DEMO must be 1 or 0 (got "${demoRaw}")`);
+  // The demo's accounts have a published password: on an address others can reach, only on purpose.
+  if (demo === true && publicHost && get('P2H_DEMO') === undefined) {
+    problems.push(
+      `P2H_DEMO must be set when HOST (${host}) is not a loopback address: demo mode (the default without DATABASE_URL) ` +
+        'creates accounts with a published password. Set P2H_DEMO=1 to accept a public demo, ' +
+        'or P2H_DEMO=0 with ADMIN_PHONE/ADMIN_PASSWORD and JWT_SECRET for real use',
+    );
+  }
 
   const jwtSecret = get('JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) {
@@ -106,11 +123,17 @@ export function loadConfig(env: Env = process.env): Config {
   const deliveryConcurrency = parseInteger(concurrencyRaw, 1, 16);
   if (deliveryConcurrency === undefined) problems.push(`DELIVERY_CONCURRENCY must be a whole number from 1 to 16 (got "${concurrencyRaw}")`);
 
+  const trustProxyRaw = get('TRUST_PROXY');
+  const trustProxy = trustProxyRaw === undefined ? false : parseTrustProxy(trustProxyRaw);
+  if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY ${trustProxy} (got "${trustProxyRaw}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
     port: port!,
-    host: get('HOST') ?? '127.0.0.1',
+    host,
+    publicHost,
+    trustProxy: trustProxy as TrustProxy,
     databaseUrl,
     dataDir: path.resolve(get('DATA_DIR') ?? './data'),
     demo: demo!,
@@ -157,6 +180,40 @@ function parseBoolean(raw: string): boolean | undefined {
   if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
   if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
   return undefined;
+}
+
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy next to addresses and CIDRs. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+const TRUST_PROXY_HINT =
+  'lists the proxies in front of P2H: loopback for nginx/Caddy on the same machine, or addresses/CIDRs such as 10.0.0.5,10.0.0.0/8';
+
+/** A TrustProxy, or why the value is refused. */
+function parseTrustProxy(raw: string): TrustProxy | string {
+  const lower = raw.toLowerCase();
+  if (['false', '0', 'off', 'no'].includes(lower)) return false;
+  // Fastify ignores a hop count alone (fails closed), and `true` believes any X-Forwarded-For, so a
+  // client reaching P2H directly, or past an appending proxy, picks its own address and dodges the limit.
+  if (/^\d+$/.test(raw) || ['true', 'yes', 'on'].includes(lower)) {
+    return `does not take a hop count or true: a client could forge its address; ${TRUST_PROXY_HINT} (0.0.0.0/0,::/0 trusts everyone, on purpose)`;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  return entries.every(isProxyAddress) ? entries : `${TRUST_PROXY_HINT}, or false`;
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+function isLoopback(host: string): boolean {
+  const bare = host.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  if (bare === 'localhost' || bare === '::1') return true;
+  return isIP(bare) === 4 && bare.startsWith('127.');
 }
 
 function parseTimeOfDay(raw: string): { hour: number; minute: number } | undefined {

@@ -83,13 +83,29 @@ export async function seedDemo(services: Services, timezone = 'Asia/Makassar', n
   return true;
 }
 
-export function printDemoLogins(address: string, justSeeded: boolean): void {
-  const lines = [
+export function printDemoLogins(address: string, justSeeded: boolean, publicHost: string | null): void {
+  console.log(demoLoginLines(address, justSeeded, publicHost).join('\n'));
+}
+
+/** The start banner; on a HOST others can reach (`publicHost`) it says loudly that anyone may log in. */
+export function demoLoginLines(address: string, justSeeded: boolean, publicHost: string | null): string[] {
+  const warning = publicHost
+    ? [
+        '',
+        '!'.repeat(78),
+        `!! WARNING: DEMO MODE ON A PUBLIC ADDRESS (HOST=${publicHost}, P2H_DEMO=1)`,
+        `!! Anyone who can reach it can log in, as superadmin too, with the published password ${DEMO_PASSWORD}.`,
+        '!! For real use: P2H_DEMO=0 with ADMIN_PHONE, ADMIN_PASSWORD and JWT_SECRET (and DATABASE_URL).',
+        '!'.repeat(78),
+      ]
+    : [];
+  return [
+    ...warning,
     '',
     `P2H demo ${justSeeded ? 'data created' : 'mode'}: open ${address} or the API docs at ${address}/docs`,
     `Demo logins (password for all: ${DEMO_PASSWORD}):`,
     ...DEMO_USERS.map((u) => `  ${u.role.padEnd(10)} ${u.phone}  ${u.email.padEnd(20)} ${u.name}`),
+    ...warning,
     '',
   ];
-  console.log(lines.join('\n'));
 }

@@ -19,6 +19,8 @@ export interface HttpOptions {
   logger: FastifyBaseLogger | boolean | { level: string };
   /** Largest accepted request body. */
   bodyLimit?: number;
+  /** TRUST_PROXY: whose X-Forwarded-For sets request.ip (the login limit's address); off by default. */
+  trustProxy?: false | string[];
 }
 
 export async function createHttpServer(options: HttpOptions): Promise<HttpServer> {
@@ -28,6 +30,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
       : { logger: options.logger }),
     bodyLimit: options.bodyLimit ?? 512 * 1024,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -6,6 +6,8 @@ import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } 
 import { normalizePhone } from './phone.js';
 import { canManageRole } from './rules.js';
 import { users, type Role, type UserRow } from './schema.js';
+import { clearLink, revokeLinkTokens } from './telegram-link.js';
+import { telegramLinkAudit } from './telegram-schema.js';
 
 export interface Actor {
   id: number;
@@ -125,6 +127,10 @@ export class UsersService {
       if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat memberi role ${input.role}`);
     }
     if (self && input.is_active === false) throw forbidden('Anda tidak dapat menonaktifkan akun sendiri');
+    // An admin's own password needs the current one: a session left open must not be enough.
+    if (self && input.password !== undefined) {
+      throw new AppError(403, 'OWN_PASSWORD_NEEDS_CURRENT', 'Ubah password akun sendiri lewat POST /api/users/me/password (dengan password lama)');
+    }
 
     const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
     if (input.full_name !== undefined) changes.fullName = input.full_name.trim();
@@ -137,7 +143,18 @@ export class UsersService {
     if (input.password !== undefined || input.role !== undefined || input.is_active === false) {
       changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
     }
-    const [row] = await this.insertOrConflict(() => this.db.update(users).set(changes).where(eq(users.id, id)).returning());
+    const [row] = await this.insertOrConflict(() =>
+      this.db.transaction(async (tx) => {
+        const [locked] = await tx.select({ chatId: users.telegramChatId }).from(users).where(eq(users.id, id)).for('update');
+        // Deactivation ends the link: alerts must not reach a phone the account no longer owns.
+        if (input.is_active === false && locked?.chatId) {
+          await clearLink(tx, id);
+          await tx.insert(telegramLinkAudit).values({ userId: id, chatId: locked.chatId, action: 'unlink', method: 'deactivated', actorUserId: actor.id });
+        }
+        if (input.password !== undefined || input.is_active === false) await revokeLinkTokens(tx, id);
+        return tx.update(users).set(changes).where(eq(users.id, id)).returning();
+      }),
+    );
     return toPublicUser(row!);
   }
 
@@ -152,25 +169,30 @@ export class UsersService {
       throw unauthorized('WRONG_PASSWORD', 'Password lama salah');
     }
     if (currentPassword === newPassword) throw unprocessable('SAME_PASSWORD', 'Password baru harus berbeda dari password lama');
-    const [updated] = await this.db
-      .update(users)
-      .set({ passwordHash: await hashPassword(newPassword), tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning();
-    return updated!;
+    const passwordHash = await hashPassword(newPassword);
+    return this.db.transaction(async (tx) => {
+      await revokeLinkTokens(tx, userId);
+      const [updated] = await tx
+        .update(users)
+        .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
+        .where(eq(users.id, userId))
+        .returning();
+      return updated!;
+    });
   }
 
   /** Login looks a user up by phone (any Indonesian form) or email. */
   async findByUsername(username: string): Promise<UserRow | undefined> {
-    const trimmed = username.trim();
-    if (trimmed.includes('@')) {
-      const [row] = await this.db.select().from(users).where(eq(users.email, trimmed.toLowerCase()));
-      return row;
-    }
-    const phone = normalizePhone(trimmed);
-    if (!phone.ok) return undefined;
-    const [row] = await this.db.select().from(users).where(eq(users.phoneNumber, phone.e164));
+    const account = normalizeUsername(username);
+    if (account === undefined) return undefined;
+    const column = account.includes('@') ? users.email : users.phoneNumber;
+    const [row] = await this.db.select().from(users).where(eq(column, account));
     return row;
+  }
+
+  /** Logout: every token issued before now stops working, on every device. */
+  async endSessions(userId: number): Promise<void> {
+    await this.db.update(users).set({ tokenVersion: sql`${users.tokenVersion} + 1` }).where(eq(users.id, userId));
   }
 
   async findById(id: number): Promise<UserRow | undefined> {
@@ -221,6 +243,14 @@ export class UsersService {
       throw error;
     }
   }
+}
+
+/** The account a login name means: a lower-cased email, or a phone in E.164; undefined when it is neither. */
+export function normalizeUsername(username: string): string | undefined {
+  const trimmed = username.trim();
+  if (trimmed.includes('@')) return trimmed.toLowerCase();
+  const phone = normalizePhone(trimmed);
+  return phone.ok ? phone.e164 : undefined;
 }
 
 function requirePhone(input: string): string {

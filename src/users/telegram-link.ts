@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNotNull, isNull, ne } from 'drizzle-orm';
+import { and, count, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { normalizePhone } from './phone.js';
@@ -7,9 +7,11 @@ import { users, type Role, type UserRow } from './schema.js';
 import { telegramLinkAudit, telegramLinkTokens } from './telegram-schema.js';
 
 export const LINK_TOKEN_TTL_MS = 10 * 60_000;
+/** Token rows older than this are expired or used, and deleted whenever a token is made. */
+const LINK_TOKEN_KEEP_MS = 24 * 3600_000;
 
 export type LinkMethod = 'contact' | 'token' | 'phone' | 'internal_api';
-export type UnlinkMethod = 'web' | 'admin' | 'bot_command';
+export type UnlinkMethod = 'web' | 'admin' | 'bot_command' | 'deactivated';
 
 export interface TelegramStatus {
   is_linked: boolean;
@@ -85,8 +87,15 @@ export class TelegramLinkService {
 
   async createToken(userId: number): Promise<{ token: string; expiresAt: Date }> {
     const token = randomBytes(24).toString('base64url'); // 32 characters: fits Telegram's 64-character start parameter
-    const expiresAt = new Date(this.now().getTime() + LINK_TOKEN_TTL_MS);
-    await this.db.insert(telegramLinkTokens).values({ tokenHash: hashToken(token), userId, expiresAt });
+    const now = this.now();
+    const expiresAt = new Date(now.getTime() + LINK_TOKEN_TTL_MS);
+    await this.db.transaction(async (tx) => {
+      // Only the newest link works; the table keeps nothing older than a day.
+      await tx
+        .delete(telegramLinkTokens)
+        .where(or(eq(telegramLinkTokens.userId, userId), lt(telegramLinkTokens.createdAt, new Date(now.getTime() - LINK_TOKEN_KEEP_MS))));
+      await tx.insert(telegramLinkTokens).values({ tokenHash: hashToken(token), userId, expiresAt, createdAt: now });
+    });
     return { token, expiresAt };
   }
 
@@ -121,13 +130,17 @@ export class TelegramLinkService {
     });
   }
 
-  /** Where a user's personal alerts can go: their chat, and whether they still accept the bot. */
+  /**
+   * Where a user's personal alerts can go: their chat, and whether they still accept the bot. A
+   * deactivated user has none (their phone may have passed to someone else), so alerts fall back to the group.
+   */
   async personalChat(userId: number, executor: Executor = this.db): Promise<{ chatId: string | null; reachable: boolean }> {
     const [row] = await executor
-      .select({ chatId: users.telegramChatId, unreachableAt: users.telegramUnreachableAt })
+      .select({ chatId: users.telegramChatId, unreachableAt: users.telegramUnreachableAt, isActive: users.isActive })
       .from(users)
       .where(eq(users.id, userId));
-    return { chatId: row?.chatId ?? null, reachable: row?.chatId != null && row.unreachableAt === null };
+    const chatId = row?.isActive ? row.chatId : null;
+    return { chatId, reachable: chatId !== null && row!.unreachableAt === null };
   }
 
   async findUserByPhone(e164: string): Promise<UserRow | undefined> {
@@ -172,6 +185,7 @@ export class TelegramLinkService {
         // Knowing (or even proving) a phone number does not move an existing link: that is how a link
         // was hijacked. Only a one-time token from the logged-in web profile may, or an admin reset first.
         if (previousChat !== null && previousChat !== chat.chatId && method !== 'token') throw linkedElsewhere();
+        await revokeLinkTokens(tx, user.id);
         const [row] = await tx
           .update(users)
           .set({ telegramChatId: chat.chatId, telegramUsername: chat.username, telegramLinkedAt: this.now(), telegramUnreachableAt: null })
@@ -194,7 +208,12 @@ export class TelegramLinkService {
   }
 }
 
-async function clearLink(tx: Executor, userId: number) {
+/** Unused web link tokens die when the account links, its password changes or it is deactivated. */
+export async function revokeLinkTokens(tx: Executor, userId: number) {
+  await tx.delete(telegramLinkTokens).where(eq(telegramLinkTokens.userId, userId));
+}
+
+export async function clearLink(tx: Executor, userId: number) {
   await tx
     .update(users)
     .set({ telegramChatId: null, telegramUsername: null, telegramLinkedAt: null, telegramUnreachableAt: null })

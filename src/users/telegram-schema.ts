@@ -32,7 +32,7 @@ export const telegramLinkAudit = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     chatId: text('chat_id').notNull(),
     action: telegramLinkActionEnum('action').notNull(),
-    /** How: contact, token, phone, internal_api, web, admin, bot_command, chat_member. */
+    /** How: contact, token, phone, internal_api, web, admin, bot_command, chat_member, deactivated. */
     method: text('method').notNull(),
     /** The P2H user who did it, when it was done from the web or by an admin. */
     actorUserId: integer('actor_user_id').references(() => users.id),

@@ -96,6 +96,14 @@ describe('npm start on a bare machine', () => {
     assert.match(bad.output(), /P2H_TIMEZONE must be/);
   });
 
+  it('refuses the demo on a public address unless P2H_DEMO=1 says so', async () => {
+    const bad = start({ DATA_DIR: dataDir, HOST: '0.0.0.0' });
+    children.push(bad);
+    assert.equal(await bad.exit, 1);
+    assert.match(bad.output(), /P2H_DEMO/);
+    assert.match(bad.output(), /P2H_DEMO=1/);
+  });
+
   it('outside demo mode creates the superadmin from ADMIN_PHONE and no demo data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-admin-'));
     const started = start({

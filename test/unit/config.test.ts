@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConfigError, loadConfig } from '../../src/config/config.js';
 import { LoginThrottle } from '../../src/auth/login-throttle.js';
+import { demoLoginLines } from '../../src/demo/seed.js';
+import { normalizeUsername } from '../../src/users/service.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -58,23 +60,109 @@ describe('configuration', () => {
   });
 });
 
+describe('TRUST_PROXY', () => {
+  it('is off by default', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: 'false' }).trustProxy, false);
+    assert.equal(loadConfig({ TRUST_PROXY: '0' }).trustProxy, false);
+  });
+  it('takes the proxies: addresses, CIDRs and the names loopback, linklocal, uniquelocal', () => {
+    assert.deepEqual(loadConfig({ TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8']);
+    assert.deepEqual(loadConfig({ TRUST_PROXY: 'loopback,uniquelocal' }).trustProxy, ['loopback', 'uniquelocal']);
+  });
+  it('refuses a hop count and true, which let a client forge its address, and anything else, naming the variable', () => {
+    for (const bad of ['1', '2', 'true', 'yes please', '10.0.0.0/33', '300.1.1.1', '-1', '1.5', 'nginx', '127.0.0.1,,', '10.0.0.0/8/1']) {
+      const problems = problemsOf({ TRUST_PROXY: bad });
+      assert.equal(problems.length, 1, `${bad}: ${JSON.stringify(problems)}`);
+      assert.match(problems[0]!, /^TRUST_PROXY .*loopback/);
+    }
+    assert.match(problemsOf({ TRUST_PROXY: '1' })[0]!, /hop count/);
+  });
+});
+
+describe('demo mode on a public address', () => {
+  it('is the default on loopback addresses', () => {
+    for (const HOST of ['127.0.0.1', '127.8.9.10', '::1', 'localhost', '[::1]']) {
+      assert.equal(loadConfig({ HOST }).demo, true, HOST);
+    }
+  });
+  it('needs an explicit P2H_DEMO=1 on any other address, and says how to fix it', () => {
+    for (const HOST of ['0.0.0.0', '::', '192.168.1.10', 'p2h.example.com']) {
+      const problems = problemsOf({ HOST });
+      assert.equal(problems.length, 1, `${HOST}: ${JSON.stringify(problems)}`);
+      assert.match(problems[0]!, /^P2H_DEMO/);
+      assert.match(problems[0]!, /P2H_DEMO=1/);
+      assert.match(problems[0]!, /P2H_DEMO=0.*ADMIN_PHONE.*ADMIN_PASSWORD.*JWT_SECRET/);
+    }
+  });
+  it('accepts P2H_DEMO=1 on a public address and marks it public, and P2H_DEMO=0 with a secret', () => {
+    const config = loadConfig({ HOST: '0.0.0.0', P2H_DEMO: '1' });
+    assert.equal(config.demo, true);
+    assert.equal(config.publicHost, true);
+    assert.equal(loadConfig({ HOST: '127.0.0.1' }).publicHost, false);
+    assert.equal(loadConfig({ HOST: '0.0.0.0', P2H_DEMO: '0', JWT_SECRET: 'x'.repeat(32) }).demo, false);
+    assert.equal(loadConfig({ HOST: '0.0.0.0', DATABASE_URL: 'postgres://db/p2h', JWT_SECRET: 'x'.repeat(32) }).demo, false);
+  });
+  it('the demo banner warns loudly when the demo is public', () => {
+    const quiet = demoLoginLines('http://127.0.0.1:3000', true, null).join('\n');
+    assert.doesNotMatch(quiet, /WARNING/);
+    const loud = demoLoginLines('http://localhost:3000', true, '0.0.0.0').join('\n');
+    assert.match(loud, /WARNING: DEMO MODE ON A PUBLIC ADDRESS \(HOST=0\.0\.0\.0/);
+    assert.match(loud, /P2H_DEMO=0/);
+  });
+});
+
 describe('login throttle', () => {
+  it('keys on the account a username means, whatever its spelling', () => {
+    for (const spelling of ['081377800001', '0813-7780-0001', '+62 813 7780 0001', '6281377800001', '813 7780 0001']) {
+      assert.equal(normalizeUsername(spelling), '+6281377800001', spelling);
+    }
+    assert.equal(normalizeUsername(' Sari@P2H.test '), 'sari@p2h.test');
+    assert.equal(normalizeUsername('not a phone'), undefined);
+  });
   it('blocks a username after 5 failures in the window and frees it when the window passes', () => {
     let now = 0;
     const throttle = new LoginThrottle({ perUsername: 5, perAddress: 100, windowMs: 60_000 }, () => now);
-    for (let i = 0; i < 5; i++) {
-      assert.equal(throttle.retryAfter('u', 'ip'), 0);
-      throttle.recordFailure('u', 'ip');
-    }
-    assert.equal(throttle.retryAfter('u', 'ip'), 60);
-    assert.equal(throttle.retryAfter('other', 'ip'), 0);
+    for (let i = 0; i < 5; i++) assert.equal(throttle.reserve('u', 'ip').allowed, true);
+    assert.deepEqual(throttle.reserve('u', 'ip'), { allowed: false, retryAfter: 60 });
+    assert.equal(throttle.reserve('other', 'ip').allowed, true);
     now = 60_001;
-    assert.equal(throttle.retryAfter('u', 'ip'), 0);
+    assert.equal(throttle.reserve('u', 'ip').allowed, true);
   });
   it('blocks an address that tries many usernames', () => {
     const throttle = new LoginThrottle({ perUsername: 5, perAddress: 3, windowMs: 60_000 }, () => 0);
-    for (const name of ['a', 'b', 'c']) throttle.recordFailure(name, 'ip');
-    assert.ok(throttle.retryAfter('d', 'ip') > 0);
-    assert.equal(throttle.retryAfter('d', 'other-ip'), 0);
+    for (const name of ['a', 'b', 'c']) throttle.reserve(name, 'ip');
+    assert.equal(throttle.reserve('d', 'ip').allowed, false);
+    assert.equal(throttle.reserve('d', 'other-ip').allowed, true);
+  });
+  it('reserves an attempt before the check, so parallel attempts cannot all pass; a success releases it', () => {
+    const throttle = new LoginThrottle({ perUsername: 5, perAddress: 100, windowMs: 60_000 }, () => 0);
+    const admitted = [];
+    for (let i = 0; i < 20; i++) {
+      const attempt = throttle.reserve('u', 'ip');
+      if (attempt.allowed) admitted.push(attempt);
+    }
+    assert.equal(admitted.length, 5);
+    const blocked = throttle.reserve('u', 'ip');
+    assert.equal(blocked.allowed, false);
+    assert.ok(!blocked.allowed && blocked.retryAfter === 60);
+    admitted[0]!.release();
+    assert.equal(throttle.reserve('u', 'ip').allowed, true, 'a success clears the account');
+  });
+  it('a cancelled attempt (no password was checked) counts nowhere', () => {
+    const throttle = new LoginThrottle({ perUsername: 1, perAddress: 1, windowMs: 60_000 }, () => 0);
+    const attempt = throttle.reserve('u', 'ip');
+    assert.ok(attempt.allowed);
+    attempt.cancel();
+    assert.equal(throttle.reserve('v', 'ip').allowed, true, 'the address is free again');
+    assert.equal(throttle.reserve('u', 'other-ip').allowed, true, 'the account is free again');
+  });
+  it('without an address only the account counts', () => {
+    const throttle = new LoginThrottle({ perUsername: 2, perAddress: 1, windowMs: 60_000 }, () => 0);
+    assert.equal(throttle.reserve('u', null).allowed, true);
+    assert.equal(throttle.reserve('u', null).allowed, true);
+    assert.equal(throttle.reserve('u', null).allowed, false);
+    assert.equal(throttle.reserve('v', null).allowed, true);
   });
 });

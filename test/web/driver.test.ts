@@ -109,9 +109,11 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     await page.getByRole('button', { name: 'Ya, putuskan' }).click();
     await page.getByText('Telegram sudah diputuskan.').waitFor();
 
+    const token = await page.evaluate(() => JSON.parse(localStorage.getItem('p2h.session')).token as string);
     await page.getByRole('button', { name: 'Keluar' }).click();
     await page.waitForURL('**/login');
     await page.getByText('Anda sudah keluar.').waitFor();
+    await waitUntilRevoked(app.server().url, token);
     await page.goto('/history');
     await page.waitForURL('**/login?next=%2Fhistory');
 
@@ -187,9 +189,24 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     await page.reload(); // the new token replaced the old one
     await page.getByRole('heading', { level: 1, name: 'Ganti password' }).waitFor();
     await page.goto('/profile');
+    await page.context().setOffline(true); // logging out without signal still ends the session on this phone
     await page.getByRole('button', { name: 'Keluar' }).click();
+    await page.getByText('Anda sudah keluar.').waitFor();
+    await page.context().setOffline(false);
     await login(page, '081100000099', 'baru-12345');
     await page.waitForURL('**/units');
     assert.deepEqual(errors(), []);
   });
 });
+
+/** Logout's server call runs beside the page change: the old token stops working right after. */
+async function waitUntilRevoked(baseURL: string, token: string) {
+  const deadline = Date.now() + 5_000;
+  let status = 0;
+  while (Date.now() < deadline) {
+    status = (await fetch(new URL('/api/users/me', baseURL), { headers: { authorization: `Bearer ${token}` } })).status;
+    if (status === 401) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`the token still works after logout (GET /api/users/me answered ${status})`);
+}

@@ -18,6 +18,7 @@ type Signal = { signal?: AbortSignal };
 
 export const api = {
   login: (username: string, password: string) => apiRequest<LoginResult>('POST', '/api/auth/login', { body: { username, password } }),
+  logout: () => apiRequest<null>('POST', '/api/auth/logout'),
   me: (o: Signal = {}) => apiRequest<User>('GET', '/api/users/me', o),
   changePassword: (current_password: string, new_password: string) =>
     apiRequest<LoginResult>('POST', '/api/users/me/password', { body: { current_password, new_password } }),

@@ -19,6 +19,10 @@ export const API_ERRORS: Record<string, Text> = {
   TOKEN_EXPIRED: { id: 'Sesi Anda sudah berakhir. Silakan masuk lagi.', en: 'Your session has ended. Please log in again.' },
   FORBIDDEN: { id: 'Anda tidak memiliki akses untuk tindakan ini.', en: 'You are not allowed to do this.' },
   WRONG_PASSWORD: { id: 'Password lama salah.', en: 'The current password is wrong.' },
+  OWN_PASSWORD_NEEDS_CURRENT: {
+    id: 'Ubah password akun Anda sendiri di halaman Ganti password (perlu password lama).',
+    en: 'Change your own password on the Change password page (it needs the current one).',
+  },
   SAME_PASSWORD: { id: 'Password baru harus berbeda dari password lama.', en: 'The new password must be different from the current one.' },
   VEHICLE_NOT_FOUND: { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
   VEHICLE_INACTIVE: { id: 'Unit ini sudah tidak aktif.', en: 'This unit is no longer active.' },

@@ -21,6 +21,7 @@ interface SessionContextValue {
   login(username: string, password: string): Promise<User>;
   /** After a password change the server hands out a new token (older ones stop working). */
   replace(result: LoginResult): void;
+  /** Ends the session on the server too (every device of this user), and here even when that call fails. */
   logout(): void;
   clearNotice(): void;
 }
@@ -106,6 +107,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         apply(fromLogin(result));
       },
       logout() {
+        // The request carries the current token (read before apply clears it). Offline it fails and
+        // only this phone forgets the session; the token then dies at its expiry.
+        api.logout().catch(() => undefined);
         apply(null);
         setNotice('loggedOut');
       },

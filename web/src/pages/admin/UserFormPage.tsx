@@ -102,13 +102,20 @@ export function UserFormPage() {
               </option>
             ))}
           </SelectField>
-          <PasswordField
-            label={id ? `${t('users.passwordNew')} (${t('common.optional')})` : t('users.password')}
-            hint={id ? t('users.passwordKeep') : t('users.passwordHint')}
-            autoComplete="new-password"
-            required={!id}
-            {...bind('password')}
-          />
+          {/* One's own password changes only with the current one (the server refuses it here). */}
+          {id === me.id ? (
+            <ButtonLink to="/profile/password" variant="ghost">
+              {t('password.title')}
+            </ButtonLink>
+          ) : (
+            <PasswordField
+              label={id ? `${t('users.passwordNew')} (${t('common.optional')})` : t('users.password')}
+              hint={id ? t('users.passwordKeep') : t('users.passwordHint')}
+              autoComplete="new-password"
+              required={!id}
+              {...bind('password')}
+            />
+          )}
         </div>
         {id && id !== me.id && (
           <CheckLine checked={form.is_active} onChange={(on) => setForm((f) => ({ ...f, is_active: on }))} label={t('admin.active')} />
