@@ -1,12 +1,13 @@
-import { buildApp } from './app.js';
 import type { Config } from './config/config.js';
 import { createLogger } from './config/logger.js';
+import { systemClock } from './lib/clock.js';
 import { maskPhone } from './users/phone.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
 import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
 import { startDelivery } from './notifications/start.js';
+import { buildServices } from './services.js';
 import { startTelegramBot } from './telegram/start.js';
 
 /** Which parts run in this process: `npm start` runs them all; the role commands run one each. */
@@ -29,15 +30,17 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   }
   const database = await openDatabase(config, (error) => log.error({ err: error }, 'database connection error'));
   await database.migrate();
-  const app = await buildApp({ config, database, jwtSecret: resolveJwtSecret(config), logger: log });
-  const { users, checklist, vehicles, outbox, telegramLinks } = app.services;
+  const services = buildServices({ config, database, clock: systemClock, log });
+  const { users, checklist, vehicles, outbox, telegramLinks, clock } = services;
+  // Only a process with the http role builds (or even loads) Fastify, swagger and the web app.
+  const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log }) : undefined;
   const stops: (() => Promise<void> | void)[] = [];
 
   if (await checklist.installDefaults()) log.info('installed the default 39-item checklist');
   if (config.admin && (await users.bootstrapSuperadmin(config.admin))) {
     log.info({ phone: maskPhone(config.admin.phone) }, 'created the superadmin from ADMIN_PHONE');
   }
-  const demoSeeded = config.demo && roles.http ? await seedDemo(app.services) : false;
+  const demoSeeded = config.demo && roles.http ? await seedDemo(services) : false;
 
   if (roles.worker) {
     if (config.telegram.botToken) {
@@ -50,7 +53,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
     const scheduler = scheduleExpiryScan({
       at: config.expiryCheckAt,
       timeZone: config.timezone,
-      run: () => scanExpiringDocuments({ vehicles, outbox }, new Date(), config.timezone),
+      run: () => scanExpiringDocuments({ vehicles, outbox }, clock(), config.timezone),
       log,
     });
     stops.push(() => scheduler.stop());
@@ -68,7 +71,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
     log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000).unref();
     try {
-      await app.http.close();
+      await http?.close();
       for (const stopPart of stops.reverse()) await stopPart();
       await database.close();
     } finally {
@@ -79,12 +82,17 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  if (roles.http) {
-    const address = (await app.http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
+  if (http) {
+    const address = (await http.listen({ port: config.port, host: config.host })).replace('0.0.0.0', 'localhost');
     log.info(`P2H is running at ${address} (API docs: ${address}/docs, database: ${database.kind})`);
     if (config.demo) printDemoLogins(address, demoSeeded, config.publicHost ? config.host : null);
     if (config.demo && config.publicHost) {
       log.warn({ host: config.host }, 'demo mode on a public address: anyone who reaches it can log in with the published demo password');
     }
   }
+}
+
+async function buildHttpRole(...args: Parameters<typeof import('./http-app.js').buildHttp>) {
+  const { buildHttp } = await import('./http-app.js');
+  return buildHttp(...args);
 }

@@ -1,5 +1,5 @@
-import type { Services } from '../app.js';
-import { addDays, localTime } from '../p2h/operational-day.js';
+import type { Services } from '../services.js';
+import { addDays, localTime } from '../lib/time.js';
 import type { P2hStatus } from '../p2h/schema.js';
 import type { Role } from '../users/schema.js';
 import type { Actor } from '../users/service.js';
@@ -26,7 +26,7 @@ const DEMO_UNITS = [
 ] as const;
 
 /** Fills an empty database with something to look at. Returns false when there were users already. */
-export async function seedDemo(services: Services, timezone = 'Asia/Makassar', now = new Date()): Promise<boolean> {
+export async function seedDemo(services: Services, timezone = 'Asia/Makassar', now = services.clock()): Promise<boolean> {
   if ((await services.users.count()) > 0) return false;
   const system: Actor = { id: 0, role: 'superadmin', fullName: 'system' };
 

@@ -1,6 +1,6 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
-import { addDays, localTime } from '../p2h/operational-day.js';
+import { addDays, localTime } from '../lib/time.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import { dueExpiryAlert, FIRST_THRESHOLD } from './expiry-rules.js';
 import type { Outbox } from './outbox.js';

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, lte, sql, type SQL } from 'dri
 import { pageOffset } from '../http/envelope.js';
 import type { Db, Executor } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
-import type { ReportDetail } from '../p2h/service.js';
+import type { ReportDetail } from '../p2h/types.js';
 import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { renderP2hAlert } from './render.js';

@@ -5,8 +5,8 @@
  * relies on that only for tidiness, not for correctness).
  */
 import type { P2hStatus } from '../p2h/schema.js';
-import type { ReportDetail } from '../p2h/service.js';
-import { localTime, timeZoneAbbreviation } from '../p2h/operational-day.js';
+import type { ReportDetail } from '../p2h/types.js';
+import { localTime, timeZoneAbbreviation } from '../lib/time.js';
 import { STATUS_LABEL } from '../p2h/status.js';
 import { escapeHtml } from '../telegram/messages.js';
 import type { ExpiringDocument } from '../vehicles/documents.js';

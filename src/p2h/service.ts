@@ -1,91 +1,38 @@
 import { and, count, desc, eq, gte, isNull, lte, type SQL } from 'drizzle-orm';
-import type { Clock } from '../app.js';
 import type { ChecklistService } from '../checklist/service.js';
 import { pageOffset } from '../http/envelope.js';
-import { uniqueViolation, type Db, type Tx } from '../db/client.js';
+import { uniqueViolation, type Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
+import { timeZoneAbbreviation } from '../lib/time.js';
 import { AppError, conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
 import { seesAllReports } from '../users/rules.js';
 import type { Actor, UsersService } from '../users/service.js';
 import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
-import { checkAnswers, type AnswerInput } from './answers.js';
+import { checkAnswers } from './answers.js';
 import { complianceBoard, type UnitCompliance } from './compliance.js';
-import { operationalDate, SLOTS_PER_DAY, suggestedSlot, timeZoneAbbreviation } from './operational-day.js';
-import { p2hReportDetails, p2hReports, type P2hReportRow, type P2hStatus } from './schema.js';
+import { operationalDate, SLOTS_PER_DAY, suggestedSlot } from './operational-day.js';
+import { p2hReportDetails, p2hReports, type P2hReportRow } from './schema.js';
 import { describeOpenSlots, mayReportForUnit, slotDecision } from './slot-rules.js';
 import { overallStatus } from './status.js';
-
-export interface SubmitInput {
-  vehicle_id: number;
-  shift_number?: number;
-  odometer?: number | null;
-  details: AnswerInput[];
-}
-
-export interface ReportSummary {
-  id: number;
-  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; shift_type: VehicleSummary['shift_type']; brand: string | null };
-  user: { id: number; full_name: string };
-  shift_number: number;
-  operational_date: string;
-  submitted_at: string;
-  odometer: number | null;
-  overall_status: P2hStatus;
-  /** Delivery state of the Telegram alerts about this report. */
-  notifications: DeliveryState[];
-}
-
-export interface DeliveryState {
-  id: number;
-  type: string;
-  status: string;
-  recipient_kind: string | null;
-  attempts: number;
-  last_error: string | null;
-  sent_at: string | null;
-}
-
-/** `viewer` is the reader's role: what they may see of the delivery is the lookup's rule. */
-export type DeliveryLookup = (reportIds: number[], viewer: Actor['role']) => Promise<Map<number, DeliveryState[]>>;
-
-export interface ReportDetail extends ReportSummary {
-  details: { checklist_item_id: number; section: string; item_name: string; status: P2hStatus; keterangan: string | null }[];
-}
-
-export interface ReportListQuery {
-  page: number;
-  page_size: number;
-  date_from?: string;
-  date_to?: string;
-  vehicle_id?: number;
-  user_id?: number;
-  status?: P2hStatus;
-}
+import type { DeliveryState, ReportAlerts, ReportDetail, ReportListQuery, ReportSummary, SubmitInput } from './types.js';
 
 export type { UnitCompliance };
 
-/**
- * Runs inside the submit transaction, after the report is stored (the notification outbox hooks in
- * here); what it returns runs after the commit.
- */
-export type ReportCreatedHook = (tx: Tx, report: ReportDetail) => Promise<(() => void) | void>;
+export interface P2hDeps {
+  vehicles: VehiclesService;
+  checklist: ChecklistService;
+  users: UsersService;
+  alerts: ReportAlerts;
+  clock: Clock;
+  timezone: string;
+  assignedOnly: boolean;
+}
 
 export class P2hService {
-  private readonly createdHooks: ReportCreatedHook[] = [];
-  private deliveryLookup: DeliveryLookup = async () => new Map();
-
   constructor(
     private readonly db: Db,
-    private readonly deps: { vehicles: VehiclesService; checklist: ChecklistService; users: UsersService; clock: Clock; timezone: string; assignedOnly: boolean },
+    private readonly deps: P2hDeps,
   ) {}
-
-  onReportCreated(hook: ReportCreatedHook): void {
-    this.createdHooks.push(hook);
-  }
-
-  /** Reports show how their alerts were delivered; the notifications feature answers that. */
-  describeDeliveryWith(lookup: DeliveryLookup): void {
-    this.deliveryLookup = lookup;
-  }
 
   /**
    * `at` backdates a submission (demo data, imports): an internal path, so the driver's rules (open
@@ -112,7 +59,7 @@ export class P2hService {
 
     const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
     const status = overallStatus(checked.answers.map((a) => a.status));
-    const afterCommit: (() => void)[] = [];
+    let alertQueued = false;
     try {
       const created = await this.db.transaction(async (tx) => {
         const [row] = await tx
@@ -146,14 +93,12 @@ export class P2hService {
             keterangan: d.keterangan,
           })),
         };
-        for (const hook of this.createdHooks) {
-          const then = await hook(tx, report);
-          if (then) afterCommit.push(then);
-        }
+        alertQueued = await this.deps.alerts.enqueueReportAlert(tx, report);
         return report;
       });
-      for (const then of afterCommit) then();
-      const delivery = await this.deliveryLookup([created.id], actor.role);
+      // Only after the commit: a worker woken earlier would not see the alert yet.
+      if (alertQueued) this.deps.alerts.signal();
+      const delivery = await this.deps.alerts.forReports([created.id], actor.role);
       return { ...created, notifications: delivery.get(created.id) ?? [] };
     } catch (error) {
       if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
@@ -247,7 +192,7 @@ export class P2hService {
     const [vehicles, names, delivery] = await Promise.all([
       this.deps.vehicles.summariesByIds(rows.map((r) => r.vehicleId)),
       this.deps.users.namesByIds(rows.map((r) => r.userId)),
-      this.deliveryLookup(rows.map((r) => r.id), actor.role),
+      this.deps.alerts.forReports(rows.map((r) => r.id), actor.role),
     ]);
     return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? '', delivery.get(row.id) ?? []));
   }

@@ -1,7 +1,8 @@
 import type { Role } from '../users/schema.js';
 import { isAdmin } from '../users/rules.js';
 import type { ShiftType } from '../vehicles/schema.js';
-import { localTime, SLOTS_PER_DAY } from './operational-day.js';
+import { localTime } from '../lib/time.js';
+import { SLOTS_PER_DAY } from './operational-day.js';
 
 /** Local minutes after midnight; a window whose `closes` is before `opens` runs past midnight. */
 interface SlotWindow {

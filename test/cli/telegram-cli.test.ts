@@ -11,7 +11,7 @@ import { after, before, describe, it } from 'node:test';
 import { buildApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config/config.js';
 import { telegramNotifications } from '../../src/notifications/schema.js';
-import { addDays, localTime } from '../../src/p2h/operational-day.js';
+import { addDays, localTime } from '../../src/lib/time.js';
 import { DEFAULT_TOKEN, groupChat, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
 import { createTestDatabase } from '../support/db.js';
 

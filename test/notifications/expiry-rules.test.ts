@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { addDays } from '../../src/p2h/operational-day.js';
+import { addDays } from '../../src/lib/time.js';
 import { daysBetween, dueExpiryAlert, expiryUrgency, THRESHOLDS } from '../../src/notifications/expiry-rules.js';
 
 describe('daysBetween', () => {

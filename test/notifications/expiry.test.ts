@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { scanExpiringDocuments } from '../../src/notifications/expiry-scan.js';
-import { addDays } from '../../src/p2h/operational-day.js';
+import { addDays } from '../../src/lib/time.js';
 import { DEFAULT_TOKEN } from '../fake-telegram/server.js';
 import { describeEachDatabase, type TestContext } from '../support/app.js';
 import { GROUP_CHAT } from './harness.js';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { formatDateDmy, formatDateId, renderExpiryAlert, renderP2hAlert, renderTestMessage } from '../../src/notifications/render.js';
 import { splitMessage, TELEGRAM_TEXT_LIMIT } from '../../src/notifications/split.js';
 import type { P2hStatus } from '../../src/p2h/schema.js';
-import type { ReportDetail } from '../../src/p2h/service.js';
+import type { ReportDetail } from '../../src/p2h/types.js';
 import { parseHtml } from '../fake-telegram/formatting.js';
 
 type Detail = ReportDetail['details'][number];

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { checkAnswers } from '../../src/p2h/answers.js';
-import { addDays, complianceColor, operationalDate, suggestedSlot, timeZoneAbbreviation } from '../../src/p2h/operational-day.js';
+import { addDays, timeZoneAbbreviation } from '../../src/lib/time.js';
+import { complianceColor, operationalDate, suggestedSlot } from '../../src/p2h/operational-day.js';
 import { overallStatus } from '../../src/p2h/status.js';
 import { formatPhoneForDisplay, normalizePhone } from '../../src/users/phone.js';
 import { canManageRole } from '../../src/users/rules.js';

@@ -1,0 +1,63 @@
+import fastifyJwt from '@fastify/jwt';
+import type { FastifyBaseLogger } from 'fastify';
+import { createAuth } from './auth/guard.js';
+import { LoginThrottle } from './auth/login-throttle.js';
+import { installAccessControl } from './auth/access.js';
+import { registerAuthRoutes } from './auth/routes.js';
+import { registerChecklistRoutes } from './checklist/routes.js';
+import type { Config } from './config/config.js';
+import type { Database } from './db/client.js';
+import { registerHealthRoutes } from './http/health.js';
+import { createHttpServer, type HttpServer } from './http/server.js';
+import { registerWebApp } from './http/web.js';
+import { NotificationSchema, registerNotificationRoutes } from './notifications/routes.js';
+import { registerP2hRoutes } from './p2h/routes.js';
+import type { Services } from './services.js';
+import { botUsernameLookup } from './telegram/identity.js';
+import { UserSchema } from './users/api-schemas.js';
+import { registerUserRoutes } from './users/routes.js';
+import { registerTelegramLinkRoutes } from './users/telegram-routes.js';
+import { registerVehicleRoutes } from './vehicles/routes.js';
+
+export interface HttpAppOptions {
+  config: Config;
+  /** The readiness check asks it. */
+  database: Database;
+  /** The JWT secret actually used (config's, or the one demo mode generated). */
+  jwtSecret: string;
+  logger: FastifyBaseLogger | false;
+  /** Folder of the built web app (default dist/web); the server never needs it to exist. */
+  webRoot?: string;
+}
+
+/** The HTTP edge over already-built services: Fastify, JWT, the role matrix, every route, the web app. */
+export async function buildHttp(services: Services, options: HttpAppOptions): Promise<HttpServer> {
+  const { config, database } = options;
+  const { users, vehicles, checklist, p2h, telegramLinks, outbox } = services;
+  const http = await createHttpServer({ logger: options.logger, trustProxy: config.trustProxy });
+  const botUsername = botUsernameLookup(config.telegram);
+
+  await http.register(fastifyJwt, {
+    secret: options.jwtSecret,
+    sign: { algorithm: 'HS256' },
+    verify: { algorithms: ['HS256'] },
+  });
+  http.addSchema(UserSchema);
+  http.addSchema(NotificationSchema);
+  const auth = createAuth(http, users);
+  const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
+
+  // Before the routes: every /api route gets its guard from the one role matrix, or the start fails.
+  installAccessControl(http, { auth, internalApiToken: config.internalApiToken });
+  registerHealthRoutes(http, { database, outbox, botUsername, auth });
+  registerAuthRoutes(http, { auth, users, throttle });
+  registerUserRoutes(http, { users });
+  registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });
+  registerVehicleRoutes(http, { vehicles });
+  registerChecklistRoutes(http, { checklist });
+  registerP2hRoutes(http, { p2h });
+  registerNotificationRoutes(http, { outbox });
+  // Last: the web app answers every other GET that is not under /api or /docs.
+  await registerWebApp(http, { root: options.webRoot });
+  return http;
+}

@@ -1,0 +1,50 @@
+import type { Logger } from 'pino';
+import { ChecklistService } from './checklist/service.js';
+import type { Config } from './config/config.js';
+import type { Database } from './db/client.js';
+import type { Clock } from './lib/clock.js';
+import { Outbox } from './notifications/outbox.js';
+import { P2hService } from './p2h/service.js';
+import { UsersService } from './users/service.js';
+import { TelegramLinkService } from './users/telegram-link.js';
+import { VehiclesService } from './vehicles/service.js';
+
+export interface ServicesOptions {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  log: Pick<Logger, 'warn'>;
+}
+
+export interface Services {
+  users: UsersService;
+  vehicles: VehiclesService;
+  checklist: ChecklistService;
+  p2h: P2hService;
+  telegramLinks: TelegramLinkService;
+  outbox: Outbox;
+  /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
+  clock: Clock;
+}
+
+/**
+ * Every service, wired, and nothing of HTTP: the worker, the bot and the CLI commands need only
+ * this. Each dependency goes in through a constructor, so a half-wired service cannot exist.
+ */
+export function buildServices(options: ServicesOptions): Services {
+  const { config, clock, log } = options;
+  const db = options.database.db;
+  const users = new UsersService(db);
+  const vehicles = new VehiclesService(db, (id) => users.findById(id));
+  const checklist = new ChecklistService(db, vehicles);
+  const telegramLinks = new TelegramLinkService(db, clock);
+  const outbox = new Outbox(db, telegramLinks, {
+    botConfigured: config.telegram.botToken !== undefined,
+    groupChatId: config.telegram.chatId,
+    timezone: config.timezone,
+    now: clock,
+    warn: (fields, message) => log.warn(fields, message),
+  });
+  const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
+  return { users, vehicles, checklist, p2h, telegramLinks, outbox, clock };
+}
