@@ -34,9 +34,9 @@ export interface Services {
 export function buildServices(options: ServicesOptions): Services {
   const { config, clock, log } = options;
   const db = options.database.db;
-  const users = new UsersService(db);
-  const vehicles = new VehiclesService(db, (id) => users.findById(id));
-  const checklist = new ChecklistService(db, vehicles);
+  const users = new UsersService(db, clock);
+  const vehicles = new VehiclesService(db, (id) => users.findById(id), clock);
+  const checklist = new ChecklistService(db, vehicles, clock);
   const telegramLinks = new TelegramLinkService(db, clock);
   const outbox = new Outbox(db, telegramLinks, {
     botConfigured: config.telegram.botToken !== undefined,

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, isNull, min, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
 import { notFound } from '../http/errors.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import defaultChecklist from './default-checklist.json' with { type: 'json' };
@@ -64,6 +65,7 @@ export class ChecklistService {
   constructor(
     private readonly db: Db,
     private readonly vehicles: VehiclesService,
+    private readonly clock: Clock,
   ) {}
 
   /** Active items that apply to a vehicle type, in checklist order. */
@@ -110,6 +112,7 @@ export class ChecklistService {
 
   async create(input: CreateItemInput): Promise<ApiChecklistItem> {
     const vehicleTypes = await this.resolveTypes(input.vehicle_types);
+    const now = this.clock();
     const [row] = await this.db
       .insert(checklistItems)
       .values({
@@ -117,6 +120,8 @@ export class ChecklistService {
         itemName: normalizeName(input.item_name),
         order: input.order,
         vehicleTypes: vehicleTypes ?? null,
+        createdAt: now,
+        updatedAt: now,
       })
       .returning();
     return toApiItem(row!);
@@ -124,7 +129,7 @@ export class ChecklistService {
 
   async update(id: number, input: UpdateItemInput): Promise<ApiChecklistItem> {
     await this.requireRow(id);
-    const changes: Partial<typeof checklistItems.$inferInsert> = { updatedAt: new Date() };
+    const changes: Partial<typeof checklistItems.$inferInsert> = { updatedAt: this.clock() };
     if (input.section !== undefined) changes.section = normalizeSection(input.section);
     if (input.item_name !== undefined) changes.itemName = normalizeName(input.item_name);
     if (input.order !== undefined) changes.order = input.order;

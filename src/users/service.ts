@@ -2,6 +2,7 @@ import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } 
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } from '../http/errors.js';
 import { normalizePhone } from './phone.js';
 import { canManageRole } from './rules.js';
@@ -62,12 +63,16 @@ export function toPublicUser(row: UserRow): PublicUser {
 }
 
 export class UsersService {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
 
   async create(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
     if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat membuat akun dengan role ${input.role}`);
     const phone = requirePhone(input.phone_number);
     const passwordHash = await hashPassword(input.password);
+    const now = this.clock();
     const [row] = await this.insertOrConflict(() =>
       this.db
         .insert(users)
@@ -77,6 +82,8 @@ export class UsersService {
           email: normalizeEmail(input.email),
           role: input.role,
           passwordHash,
+          createdAt: now,
+          updatedAt: now,
         })
         .returning(),
     );
@@ -132,7 +139,7 @@ export class UsersService {
       throw new AppError(403, 'OWN_PASSWORD_NEEDS_CURRENT', 'Ubah password akun sendiri lewat POST /api/users/me/password (dengan password lama)');
     }
 
-    const changes: Partial<typeof users.$inferInsert> = { updatedAt: new Date() };
+    const changes: Partial<typeof users.$inferInsert> = { updatedAt: this.clock() };
     if (input.full_name !== undefined) changes.fullName = input.full_name.trim();
     if (input.phone_number !== undefined) changes.phoneNumber = requirePhone(input.phone_number);
     if (input.email !== undefined) changes.email = normalizeEmail(input.email);
@@ -174,7 +181,7 @@ export class UsersService {
       await revokeLinkTokens(tx, userId);
       const [updated] = await tx
         .update(users)
-        .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: new Date() })
+        .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: this.clock() })
         .where(eq(users.id, userId))
         .returning();
       return updated!;

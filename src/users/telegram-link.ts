@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { normalizePhone } from './phone.js';
 import { users, type Role, type UserRow } from './schema.js';
@@ -56,7 +57,7 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export class TelegramLinkService {
   constructor(
     private readonly db: Db,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {

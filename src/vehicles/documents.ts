@@ -36,8 +36,7 @@ export async function documentsFor(db: Executor, vehicleIds: number[]): Promise<
 }
 
 /** Applies document changes; called inside the transaction that writes the vehicle. */
-export async function writeDocuments(tx: Executor, vehicleId: number, changes: DocumentChanges): Promise<void> {
-  const now = new Date();
+export async function writeDocuments(tx: Executor, vehicleId: number, changes: DocumentChanges, now: Date): Promise<void> {
   const upserts: { vehicleId: number; documentType: DocumentType; expiryDate: string; updatedAt: Date }[] = [];
   const removals: DocumentType[] = [];
   for (const type of DOCUMENT_TYPES) {

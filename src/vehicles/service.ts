@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { pageOffset } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
 import { conflict, notFound } from '../http/errors.js';
 import { escapeLike } from '../users/service.js';
 import {
@@ -89,6 +90,7 @@ export class VehiclesService {
   constructor(
     private readonly db: Db,
     private readonly findUser: UserLookup,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: CreateVehicleInput): Promise<ApiVehicle> {
@@ -99,6 +101,7 @@ export class VehiclesService {
     // Vehicle and documents commit together: a refused unit code leaves no stray documents.
     const id = await this.unitCodeConflict(unitCode, () =>
       this.db.transaction(async (tx) => {
+        const now = this.clock();
         const [row] = await tx
           .insert(vehicles)
           .values({
@@ -110,9 +113,12 @@ export class VehiclesService {
             shiftType: input.shift_type,
             brand: cleanBrand(input.brand),
             assignedDriverId: input.assigned_driver_id ?? null,
+            // From the clock like every later update, so updated_at never runs backwards.
+            createdAt: now,
+            updatedAt: now,
           })
           .returning({ id: vehicles.id });
-        await writeDocuments(tx, row!.id, documentChanges(input));
+        await writeDocuments(tx, row!.id, documentChanges(input), now);
         return row!.id;
       }),
     );
@@ -152,7 +158,7 @@ export class VehiclesService {
 
   async update(id: number, input: UpdateVehicleInput): Promise<ApiVehicle> {
     const current = await this.requireRow(id);
-    const changes: Partial<typeof vehicles.$inferInsert> = { updatedAt: new Date() };
+    const changes: Partial<typeof vehicles.$inferInsert> = { updatedAt: this.clock() };
     if (input.unit_code !== undefined) {
       changes.unitCode = normalizeUnitCode(input.unit_code);
       changes.unitCodeKey = searchKey(changes.unitCode);
@@ -175,7 +181,7 @@ export class VehiclesService {
     await this.unitCodeConflict(changes.unitCode ?? current.unitCode, () =>
       this.db.transaction(async (tx) => {
         await tx.update(vehicles).set(changes).where(eq(vehicles.id, id));
-        await writeDocuments(tx, id, documentChanges(input));
+        await writeDocuments(tx, id, documentChanges(input), this.clock());
       }),
     );
     return this.get(id);
