@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
 import { user as tgUser } from '../fake-telegram/server.js';
 import { describeEachDatabase } from '../support/app.js';
-import { useBot } from './bot-harness.js';
+import { useBot, usePollingBot } from './bot-harness.js';
 
 let nextTelegramId = 700_000;
 const newTelegramUser = () => tgUser(++nextTelegramId);
@@ -10,15 +10,19 @@ const newTelegramUser = () => tgUser(++nextTelegramId);
 describeEachDatabase('Telegram bot: verified linking', (ctx) => {
   const fake = useBot(ctx);
 
-  it('registers its commands and answers /start without argument and /help', async () => {
-    const commands = fake().calls.find((c) => c.method === 'setMyCommands');
-    assert.ok(commands, 'setMyCommands was called');
-    const from = newTelegramUser();
-    fake().sendText({ from, text: '/start' });
-    assert.match((await fake().waitForMessage({ chatId: from.id, text: /Selamat datang/ })).text, /\/start NOMOR_HP/);
-    fake().sendText({ from, text: '/help' });
-    const help = await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
-    for (const command of ['/start', '/status', '/unlink', '/help']) assert.ok(help.text.includes(command));
+  // Every other bot test feeds updates to bot.handleUpdate; this one runs runBot's polling loop.
+  describe('long polling end to end', () => {
+    const fake = usePollingBot(ctx);
+    it('registers its commands and answers /start without argument and /help', async () => {
+      const commands = fake().calls.find((c) => c.method === 'setMyCommands');
+      assert.ok(commands, 'setMyCommands was called');
+      const from = newTelegramUser();
+      fake().sendText({ from, text: '/start' });
+      assert.match((await fake().waitForMessage({ chatId: from.id, text: /Selamat datang/ })).text, /\/start NOMOR_HP/);
+      fake().sendText({ from, text: '/help' });
+      const help = await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
+      for (const command of ['/start', '/status', '/unlink', '/help']) assert.ok(help.text.includes(command));
+    });
   });
 
   it('/start NOMOR_HP asks to share the own contact, and links only when it is the sender\'s own number', async () => {
