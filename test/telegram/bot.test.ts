@@ -1,10 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { user as tgUser } from '../fake-telegram/server.js';
+import { pino } from 'pino';
+import { botText } from '../../src/telegram/messages.js';
+import type { TelegramLinkService } from '../../src/users/telegram-link.js';
+import { DEFAULT_TOKEN, user as tgUser } from '../fake-telegram/server.js';
 import { describeEachDatabase } from '../support/app.js';
 import { useBot, usePollingBot } from './bot-harness.js';
 
 let nextTelegramId = 700_000;
+const SECRET = DEFAULT_TOKEN.split(':')[1]!;
 const newTelegramUser = () => tgUser(++nextTelegramId);
 
 describeEachDatabase('Telegram bot: verified linking', (ctx) => {
@@ -22,6 +26,33 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
       fake().sendText({ from, text: '/help' });
       const help = await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
       for (const command of ['/start', '/status', '/unlink', '/help']) assert.ok(help.text.includes(command));
+    });
+  });
+
+  // The error boundary: a failure that is not Telegram's (here the links service, as if the
+  // database were down) gets the failure text and a log line without the token.
+  describe('a failing handler', () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const fake = useBot(ctx, 'verified', undefined, { log, links: databaseDown });
+
+    it('answers botText.failure() and logs the error without the token', async () => {
+      const from = tgUser(780_001);
+      fake().sendText({ from, text: '/status' });
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      fake().reset();
+      fake().sendText({ from, text: '/unlink' });
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal(fake().messagesTo(from.id).length, 1, 'one answer per command, nothing else');
+
+      const failures = lines.filter((l) => l.includes('telegram handler failed'));
+      assert.equal(failures.length, 2);
+      assert.match(failures[0]!, /Connection terminated unexpectedly/);
+      for (const line of lines) assert.ok(!line.includes(SECRET), line);
+
+      // What does not need the failing part still works.
+      fake().sendText({ from, text: '/help' });
+      await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
     });
   });
 
@@ -192,6 +223,12 @@ describeEachDatabase(
   },
   { TELEGRAM_LINK_MODE: 'phone' },
 );
+
+/** The real service, except that reading or dropping a chat's link fails like a lost connection. */
+function databaseDown(real: TelegramLinkService): TelegramLinkService {
+  const down = () => Promise.reject(new Error('Connection terminated unexpectedly'));
+  return Object.assign(Object.create(real) as TelegramLinkService, { findByChat: down, unlinkChat: down });
+}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;

@@ -1,8 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import type { TelegramLinkService } from '../../users/telegram-link.js';
-import { botText, type LinkedAccount } from '../messages.js';
+import { botText, HTML, type LinkedAccount } from '../messages.js';
 
-const HTML = { parse_mode: 'HTML' as const };
 
 /** Step 4: what a chat can ask about its link: /status, /unlink (or /stop) and /help. */
 export function account(links: TelegramLinkService): Composer<Context> {

@@ -1,12 +1,11 @@
 import { Composer, type Context } from 'grammy';
 import { ChatRateLimiter } from '../chat-rate-limit.js';
-import { botText } from '../messages.js';
+import { botText, HTML } from '../messages.js';
 import { parseStartArgument } from './linking.js';
 
 /** /start NOMOR_HP tries per Telegram user: enough for typos, too few to probe who is registered. */
 export const START_ATTEMPTS = { max: 5, windowMs: 10 * 60_000 };
 const FLOOD = { max: 6, windowMs: 10_000 };
-const HTML = { parse_mode: 'HTML' as const };
 
 /**
  * Step 1: what must stop an update before any feature sees it. Installed first, and outside the

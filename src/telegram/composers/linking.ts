@@ -3,12 +3,11 @@ import type { TelegramLinkMode } from '../../config/config.js';
 import { AppError } from '../../http/errors.js';
 import { normalizePhone } from '../../users/phone.js';
 import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../../users/telegram-link.js';
-import { botText } from '../messages.js';
+import { botText, HTML } from '../messages.js';
 import { PendingClaims } from '../pending-claims.js';
 
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
 const CONFIRM_TTL_MS = 10 * 60_000;
-const HTML = { parse_mode: 'HTML' as const };
 const REMOVE_KEYBOARD = { reply_markup: { remove_keyboard: true as const } };
 
 export type StartArgument =
