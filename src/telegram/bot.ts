@@ -1,13 +1,16 @@
-import { Bot, GrammyError, type Context } from 'grammy';
+import { Bot, GrammyError } from 'grammy';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TelegramLinkMode } from '../config/config.js';
-import { AppError } from '../http/errors.js';
-import { normalizePhone } from '../users/phone.js';
-import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../users/telegram-link.js';
-import { ChatRateLimiter } from './chat-rate-limit.js';
-import { PendingClaims } from './pending-claims.js';
+import type { TelegramLinkService } from '../users/telegram-link.js';
+import { account } from './composers/account.js';
+import { chatMember } from './composers/chat-member.js';
+import { answerFailure } from './composers/failure.js';
+import { fallback } from './composers/fallback.js';
+import { guards } from './composers/guards.js';
+import { linking } from './composers/linking.js';
 import { errorLogFields } from './describe-error.js';
-import { botText } from './messages.js';
+
+export { isWellFormed, START_ATTEMPTS } from './composers/guards.js';
 
 export interface BotOptions {
   token: string;
@@ -25,152 +28,32 @@ export const BOT_COMMANDS = [
   { command: 'help', description: 'Tampilkan bantuan' },
 ];
 
-const TOKEN_PATTERN = /^[A-Za-z0-9_-]{16,64}$/;
-const CONFIRM_TTL_MS = 10 * 60_000;
-/** /start NOMOR_HP tries per Telegram user: enough for typos, too few to probe who is registered. */
-export const START_ATTEMPTS = { max: 5, windowMs: 10 * 60_000 };
-const HTML = { parse_mode: 'HTML' as const };
-const REMOVE_KEYBOARD = { reply_markup: { remove_keyboard: true as const } };
-
 /**
- * The P2H bot: links a private chat to a P2H account and answers /status, /help and /unlink.
- * By default a typed phone number is only a claim; the link is made when Telegram confirms it
- * (the sender shares their own contact) or through a one-time link from the web profile.
+ * The P2H bot: one composer per feature (src/telegram/composers/), installed in this order.
+ * An update goes down the steps until one answers it.
  */
 export function createBot(options: BotOptions): Bot {
   const { links, log, linkMode } = options;
   const now = options.now ?? Date.now;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: 60 } });
-  const pending = new PendingClaims(CONFIRM_TTL_MS, now);
-  const limiter = new ChatRateLimiter({ max: 6, windowMs: 10_000 }, now);
-  const startAttempts = new ChatRateLimiter(START_ATTEMPTS, now);
 
+  // The last resort: whatever the boundary below does not handle (a reply Telegram refused, a
+  // failure in a step outside it) is logged here, without the token, and polling goes on.
   bot.catch((error) => {
     log.error({ ...errorLogFields(error.error), update_id: error.ctx.update.update_id }, 'telegram update failed');
   });
 
-  // Telegram never sends these, but a forged or broken update must stop here, not in a handler.
-  bot.use((ctx, next) => (isWellFormed(ctx.update) ? next() : undefined));
-
-  // Blocking the bot (or unblocking it) is what decides whether personal alerts can arrive.
-  bot.on('my_chat_member', async (ctx) => {
-    if (ctx.chat.type !== 'private') return;
-    const status = ctx.myChatMember.new_chat_member.status;
-    if (status === 'kicked') await links.setReachable(String(ctx.chat.id), false, 'chat_member');
-    else if (status === 'member') await links.setReachable(String(ctx.chat.id), true, 'chat_member');
-  });
-
-  const messages = bot.on('message');
-
-  // Throttle every chat before anything touches the database.
-  messages.use(async (ctx, next) => {
-    if (!ctx.from || ctx.from.is_bot) return;
-    const verdict = limiter.hit(String(ctx.chat.id));
-    if (verdict === 'allow') return next();
-    if (verdict === 'warn') await ctx.reply(botText.slowDown());
-  });
-
-  messages.use(async (ctx, next) => {
-    if (ctx.chat.type === 'private') return next();
-    if (ctx.message.text?.startsWith('/')) await ctx.reply(botText.privateOnly());
-  });
-
-  const chatOf = (ctx: Context): ChatIdentity => ({ chatId: String(ctx.chat!.id), username: ctx.from?.username ?? null });
-
-  const link = async (ctx: Context, how: () => Promise<LinkedUser>, typed?: string) => {
-    try {
-      const user = await how();
-      pending.delete(String(ctx.chat!.id));
-      await ctx.reply(botText.linked(user), { ...HTML, ...REMOVE_KEYBOARD });
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const reply =
-        error.code === 'CHAT_ALREADY_LINKED'
-          ? botText.chatTaken()
-          : error.code === 'ACCOUNT_LINKED_ELSEWHERE'
-            ? botText.accountLinkedElsewhere()
-            : error.code === 'ACCOUNT_INACTIVE'
-            ? botText.accountInactive()
-            : error.code === 'PHONE_NOT_FOUND' || error.code === 'USER_NOT_FOUND'
-              ? botText.phoneNotFound(typed ?? '')
-              : botText.badArgument();
-      await ctx.reply(reply, { ...HTML, ...REMOVE_KEYBOARD });
-    }
-  };
-
-  messages.command('start', async (ctx) => {
-    const argument = ctx.match.trim();
-    if (argument === '') return void (await ctx.reply(botText.welcome(), HTML));
-    const phone = argument.length <= 30 ? normalizePhone(argument) : undefined;
-    if (phone?.ok) {
-      // Per Telegram user, whatever the chat, and before the number is looked up.
-      if (startAttempts.hit(String(ctx.from.id)) !== 'allow') {
-        return void (await ctx.reply(botText.tooManyAttempts(START_ATTEMPTS.windowMs / 60_000), HTML));
-      }
-      const chat = chatOf(ctx);
-      if (linkMode === 'phone') return link(ctx, () => links.linkByPhone(phone.e164, chat, 'phone'), argument);
-      // Verified: the same answer whether the number is registered or not. Only its owner, once the
-      // shared contact proves the number, learns whether it is known and whose it is.
-      const holder = await links.findByChat(chat.chatId);
-      if (holder && holder.phoneNumber !== phone.e164) return void (await ctx.reply(botText.chatTaken(), HTML));
-      pending.set(chat.chatId, { phone: phone.e164, typed: argument });
-      await ctx.reply(botText.confirmContact(argument), {
-        ...HTML,
-        reply_markup: { keyboard: [[{ text: botText.shareButton, request_contact: true }]], one_time_keyboard: true, resize_keyboard: true },
-      });
-      return;
-    }
-    if (TOKEN_PATTERN.test(argument)) {
-      const userId = await links.redeemToken(argument);
-      if (userId === undefined) return void (await ctx.reply(botText.tokenInvalid(), HTML));
-      return link(ctx, () => links.linkById(userId, chatOf(ctx), 'token'));
-    }
-    await ctx.reply(botText.badArgument(), HTML);
-  });
-
-  messages.on('message:contact', async (ctx) => {
-    const contact = ctx.message.contact;
-    // Only the sender's own card proves the number: not a forwarded one, not someone else's.
-    if (ctx.message.forward_origin || contact.user_id !== ctx.from.id) {
-      return void (await ctx.reply(botText.contactNotYours(), { ...HTML, ...REMOVE_KEYBOARD }));
-    }
-    const shared = normalizePhone(contact.phone_number);
-    const chatId = String(ctx.chat.id);
-    const live = pending.get(chatId);
-    if (!shared.ok) return void (await ctx.reply(botText.phoneNotFound(contact.phone_number), { ...HTML, ...REMOVE_KEYBOARD }));
-    if (live && live.phone !== shared.e164) {
-      return void (await ctx.reply(botText.contactMismatch(live.typed, contact.phone_number), { ...HTML, ...REMOVE_KEYBOARD }));
-    }
-    await link(ctx, () => links.linkByPhone(shared.e164, chatOf(ctx), 'contact'), contact.phone_number);
-  });
-
-  messages.command('status', async (ctx) => {
-    const user = await links.findByChat(String(ctx.chat.id));
-    await ctx.reply(botText.status(user && { full_name: user.fullName, phone_number: user.phoneNumber, role: user.role }), HTML);
-  });
-
-  messages.command(['unlink', 'stop'], async (ctx) => {
-    const user = await links.unlinkChat(String(ctx.chat.id));
-    await ctx.reply(botText.unlinked(user && { full_name: user.fullName, phone_number: user.phoneNumber, role: user.role }), HTML);
-  });
-
-  messages.command('help', (ctx) => ctx.reply(botText.help(), HTML));
-
-  messages.on('message', (ctx) => ctx.reply(botText.hint(), HTML));
+  // 1. Malformed updates, floods, group chats, too many /start NOMOR_HP tries.
+  bot.use(guards(now));
+  // 2. Blocked / unblocked: marks the link (un)reachable.
+  bot.use(chatMember(links));
+  // 3–5. Everything that answers a user, inside a boundary that answers botText.failure() when a
+  // handler fails. The next features go here, before the fallback: defect buttons as their own
+  // composer on `callback_query:data` (`defect:take:<id>`, parsed and validated like a request
+  // body; runBot's allowed_updates then needs 'callback_query'), and /settings.
+  bot.errorBoundary(answerFailure(log), linking({ links, linkMode, now }), account(links), fallback());
 
   return bot;
-}
-
-const isId = (value: unknown) => Number.isSafeInteger(value);
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-/** The parts of an update the handlers rely on: a chat and a sender, each with a whole-number id. */
-export function isWellFormed(update: unknown): boolean {
-  if (!isObject(update)) return false;
-  const scoped = update.message ?? update.edited_message ?? update.channel_post ?? update.my_chat_member;
-  if (scoped === undefined) return true;
-  if (!isObject(scoped) || !isObject(scoped.chat) || !isId(scoped.chat.id)) return false;
-  return scoped.from === undefined || (isObject(scoped.from) && isId(scoped.from.id));
 }
 
 /**

@@ -9,6 +9,9 @@ export function escapeHtml(value: string | number | null | undefined): string {
     .replace(/"/g, '&quot;');
 }
 
+/** Reply options for every botText message that carries markup. */
+export const HTML = { parse_mode: 'HTML' as const };
+
 export interface LinkedAccount {
   full_name: string;
   phone_number: string;

@@ -22,6 +22,8 @@ export class BotState {
   readonly blocked = new Set<number>();
   readonly limiter = new RateLimiter();
   private readonly waiters = new Set<PollWaiter>();
+  /** Set by deliverTo: updates go to an in-process bot instead of the getUpdates queue. */
+  deliver: ((update: Update) => void) | undefined;
 
   constructor(
     readonly token: string,
@@ -45,6 +47,7 @@ export class BotState {
   }
 
   push(update: Update): void {
+    if (this.deliver) return this.deliver(update);
     this.updates.push(update);
     for (const w of [...this.waiters]) {
       const ready = this.take(w.limit);

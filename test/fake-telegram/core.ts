@@ -163,6 +163,24 @@ export class FakeTelegramCore extends UpdateBuilders {
     return update;
   }
 
+  /**
+   * Hands each update for a bot to `handle` (a bot's handleUpdate), in order and one at a time as
+   * long polling would, instead of queueing it for getUpdates: tests of what the bot answers skip
+   * the polling loop, while its replies still come here over HTTP. The returned function waits for
+   * the updates in flight and goes back to queueing.
+   */
+  deliverTo(handle: (update: Update) => Promise<unknown>, token?: string): () => Promise<void> {
+    const bot = this.bot(token);
+    let chain: Promise<unknown> = Promise.resolve();
+    bot.deliver = (update) => {
+      chain = chain.then(() => handle(update)).catch((error: unknown) => console.error('fake-telegram: the update handler failed', error));
+    };
+    return async () => {
+      if (bot.deliver) bot.deliver = undefined;
+      await chain;
+    };
+  }
+
   /** Updates queued for a bot and not yet confirmed by getUpdates offset. */
   pendingUpdates(token?: string): Update[] {
     return [...this.bot(token).updates];

@@ -1,24 +1,59 @@
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
-import { user as tgUser } from '../fake-telegram/server.js';
+import { describe, it } from 'node:test';
+import { pino } from 'pino';
+import { botText } from '../../src/telegram/messages.js';
+import type { TelegramLinkService } from '../../src/users/telegram-link.js';
+import { DEFAULT_TOKEN, user as tgUser } from '../fake-telegram/server.js';
 import { describeEachDatabase } from '../support/app.js';
-import { useBot } from './bot-harness.js';
+import { useBot, usePollingBot } from './bot-harness.js';
 
 let nextTelegramId = 700_000;
+const SECRET = DEFAULT_TOKEN.split(':')[1]!;
 const newTelegramUser = () => tgUser(++nextTelegramId);
 
 describeEachDatabase('Telegram bot: verified linking', (ctx) => {
   const fake = useBot(ctx);
 
-  it('registers its commands and answers /start without argument and /help', async () => {
-    const commands = fake().calls.find((c) => c.method === 'setMyCommands');
-    assert.ok(commands, 'setMyCommands was called');
-    const from = newTelegramUser();
-    fake().sendText({ from, text: '/start' });
-    assert.match((await fake().waitForMessage({ chatId: from.id, text: /Selamat datang/ })).text, /\/start NOMOR_HP/);
-    fake().sendText({ from, text: '/help' });
-    const help = await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
-    for (const command of ['/start', '/status', '/unlink', '/help']) assert.ok(help.text.includes(command));
+  // Every other bot test feeds updates to bot.handleUpdate; this one runs runBot's polling loop.
+  describe('long polling end to end', () => {
+    const fake = usePollingBot(ctx);
+    it('registers its commands and answers /start without argument and /help', async () => {
+      const commands = fake().calls.find((c) => c.method === 'setMyCommands');
+      assert.ok(commands, 'setMyCommands was called');
+      const from = newTelegramUser();
+      fake().sendText({ from, text: '/start' });
+      assert.match((await fake().waitForMessage({ chatId: from.id, text: /Selamat datang/ })).text, /\/start NOMOR_HP/);
+      fake().sendText({ from, text: '/help' });
+      const help = await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
+      for (const command of ['/start', '/status', '/unlink', '/help']) assert.ok(help.text.includes(command));
+    });
+  });
+
+  // The error boundary: a failure that is not Telegram's (here the links service, as if the
+  // database were down) gets the failure text and a log line without the token.
+  describe('a failing handler', () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const fake = useBot(ctx, 'verified', undefined, { log, links: databaseDown });
+
+    it('answers botText.failure() and logs the error without the token', async () => {
+      const from = tgUser(780_001);
+      fake().sendText({ from, text: '/status' });
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      fake().reset();
+      fake().sendText({ from, text: '/unlink' });
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal(fake().messagesTo(from.id).length, 1, 'one answer per command, nothing else');
+
+      const failures = lines.filter((l) => l.includes('telegram handler failed'));
+      assert.equal(failures.length, 2);
+      assert.match(failures[0]!, /Connection terminated unexpectedly/);
+      for (const line of lines) assert.ok(!line.includes(SECRET), line);
+
+      // What does not need the failing part still works.
+      fake().sendText({ from, text: '/help' });
+      await fake().waitForMessage({ chatId: from.id, text: /Perintah bot P2H/ });
+    });
   });
 
   it('/start NOMOR_HP asks to share the own contact, and links only when it is the sender\'s own number', async () => {
@@ -188,6 +223,12 @@ describeEachDatabase(
   },
   { TELEGRAM_LINK_MODE: 'phone' },
 );
+
+/** The real service, except that reading or dropping a chat's link fails like a lost connection. */
+function databaseDown(real: TelegramLinkService): TelegramLinkService {
+  const down = () => Promise.reject(new Error('Connection terminated unexpectedly'));
+  return Object.assign(Object.create(real) as TelegramLinkService, { findByChat: down, unlinkChat: down });
+}
 
 async function waitUntil(check: () => Promise<boolean>, timeoutMs = 5000) {
   const deadline = Date.now() + timeoutMs;
