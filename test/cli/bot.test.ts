@@ -22,7 +22,8 @@ function runBotProcess(env: Record<string, string>) {
   return { child, exit, output: () => output };
 }
 
-describe('npm run bot: the bot as its own process', () => {
+// The two cases share nothing but the fake Bot API and mostly wait for a process to start: run them at once.
+describe('npm run bot: the bot as its own process', { concurrency: true }, () => {
   let fake: FakeTelegram;
   let database: TestDatabase;
   before(async () => {

@@ -46,15 +46,22 @@ async function post(url: string, body: unknown, token?: string) {
   return { status: response.status, body: (await response.json()) as { payload: any } };
 }
 
-describe('npm start on a bare machine', () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-start-'));
+// The cases run at the same time (each mostly waits for a process to start), each on a folder of its own.
+describe('npm start on a bare machine', { concurrency: true }, () => {
+  const dirs: string[] = [];
+  const freshDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-start-'));
+    dirs.push(dir);
+    return dir;
+  };
   const children: Started[] = [];
   after(() => {
     for (const c of children) c.child.kill('SIGKILL');
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('serves the demo: a demo driver logs in and submits an abnormal P2H; a second process on the same folder is refused; SIGTERM stops cleanly', async () => {
+    const dataDir = freshDir();
     const first = start({ DATA_DIR: dataDir });
     children.push(first);
     const [, address] = await waitFor(first, /P2H is running at (http:\/\/[\d.:]+)/);
@@ -89,7 +96,7 @@ describe('npm start on a bare machine', () => {
   });
 
   it('refuses to start with a wrong variable, naming it', async () => {
-    const bad = start({ DATA_DIR: dataDir, PORT: 'eighty', P2H_TIMEZONE: 'Borneo/Nowhere' });
+    const bad = start({ DATA_DIR: freshDir(), PORT: 'eighty', P2H_TIMEZONE: 'Borneo/Nowhere' });
     children.push(bad);
     assert.equal(await bad.exit, 1);
     assert.match(bad.output(), /PORT must be/);
@@ -97,7 +104,7 @@ describe('npm start on a bare machine', () => {
   });
 
   it('refuses the demo on a public address unless P2H_DEMO=1 says so', async () => {
-    const bad = start({ DATA_DIR: dataDir, HOST: '0.0.0.0' });
+    const bad = start({ DATA_DIR: freshDir(), HOST: '0.0.0.0' });
     children.push(bad);
     assert.equal(await bad.exit, 1);
     assert.match(bad.output(), /P2H_DEMO/);
@@ -105,7 +112,7 @@ describe('npm start on a bare machine', () => {
   });
 
   it('outside demo mode creates the superadmin from ADMIN_PHONE and no demo data', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-admin-'));
+    const dir = freshDir();
     const started = start({
       DATA_DIR: dir,
       P2H_DEMO: '0',

@@ -13,6 +13,16 @@ import { ADMIN_DATABASE_URL } from '../support/db.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
+/** Every sendMessage takes this long at the fake, so delivery is spread over several seconds. */
+export const TELEGRAM_DELAY_MS = 20;
+export const LEASE_SECONDS = 5;
+
+/** A line for the test report and the console (the numbers these runs measured). */
+export function report(t: { diagnostic(message: string): void }, line: string): void {
+  t.diagnostic(line);
+  console.log(`# crash.test: ${line}`);
+}
+
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** A distinct, valid-looking bot token per worker process, so `fake.sent[].token` says who sent what. */

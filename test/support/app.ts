@@ -47,6 +47,18 @@ export interface TestResponse {
 
 const TEST_ENV = { JWT_SECRET: 'test-secret-that-is-at-least-32-characters', P2H_DEMO: '0' };
 
+// Argon2 at full cost is slow on purpose; most test users share a password, so hash each password once per
+// process. The hash is still a real production-cost argon2id hash, so login verifies exactly as in production.
+const passwordHashes = new Map<string, Promise<string>>();
+export function testPasswordHash(password: string): Promise<string> {
+  let hashed = passwordHashes.get(password);
+  if (!hashed) {
+    hashed = hashPassword(password);
+    passwordHashes.set(password, hashed);
+  }
+  return hashed;
+}
+
 let phoneCounter = 0;
 /** Unique, valid Indonesian mobile numbers for test users. */
 export function nextPhone(): string {
@@ -103,7 +115,7 @@ export async function startTestApp(
           phoneNumber: e164.e164,
           email: overrides.email ?? null,
           role,
-          passwordHash: await hashPassword(password),
+          passwordHash: await testPasswordHash(password),
         })
         .returning();
       const token = (app.http as any).jwt.sign({ sub: String(row!.id), tv: 0 }) as string;

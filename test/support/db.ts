@@ -1,6 +1,11 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
+import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { openPglite, openPostgres, type Database } from '../../src/db/client.js';
+import { MIGRATIONS_FOLDER, openPglite, openPostgres, type Database } from '../../src/db/client.js';
 
 export const DB_KINDS = ['postgres', 'pglite'] as const;
 export type DbKind = (typeof DB_KINDS)[number];
@@ -13,22 +18,102 @@ export interface TestDatabase extends Database {
   url: string | undefined;
 }
 
+// A new in-memory PGlite runs initdb (a second WebAssembly PostgreSQL) and then every migration: seconds
+// of CPU each, dozens of times per run. So each test process migrates one PGlite through the real
+// migrations once, dumps its data directory, and starts every further PGlite from that dump.
+let migratedPglite: Promise<Blob> | undefined;
+function migratedPgliteDump(): Promise<Blob> {
+  migratedPglite ??= (async () => {
+    const client = new PGlite();
+    try {
+      await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
+      return await client.dumpDataDir('none');
+    } finally {
+      await client.close();
+    }
+  })();
+  return migratedPglite;
+}
+
+/**
+ * Name of a PostgreSQL template database migrated by exactly the migrations in drizzle/ (their content
+ * is in the name, so a changed or new migration gets a template of its own, never a stale one).
+ */
+function templateName(): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else hash.update(`${path.relative(MIGRATIONS_FOLDER, full)}\0`).update(fs.readFileSync(full));
+    }
+  };
+  walk(MIGRATIONS_FOLDER);
+  return `p2h_test_template_${hash.digest('hex').slice(0, 16)}`;
+}
+
+// Migrating a new PostgreSQL database costs about a second; copying a migrated template is far
+// cheaper. The template is built once per migration set by whichever test process comes first
+// (an advisory lock keeps the others waiting), through the real migrations, then never changed.
+let postgresTemplate: Promise<string> | undefined;
+function migratedPostgresTemplate(): Promise<string> {
+  postgresTemplate ??= (async () => {
+    const name = templateName();
+    const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+    await admin.connect();
+    try {
+      await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+      const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+      if (exists.rowCount === 0) {
+        const building = `${name}_building`;
+        await admin.query(`drop database if exists ${building} with (force)`);
+        await admin.query(`create database ${building}`);
+        const url = new URL(ADMIN_DATABASE_URL);
+        url.pathname = `/${building}`;
+        const database = openPostgres(url.toString(), { poolSize: 1 });
+        try {
+          await database.migrate();
+        } finally {
+          await database.close();
+        }
+        // Published under its final name only once fully migrated. The migration's backend may take a
+        // moment to exit after its client left (55006: "being accessed by other users").
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await admin.query(`alter database ${building} rename to ${name}`);
+            break;
+          } catch (error) {
+            if ((error as { code?: string }).code !== '55006' || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      }
+      return name;
+    } finally {
+      await admin.end(); // also releases the advisory lock
+    }
+  })();
+  return postgresTemplate;
+}
+
 /** A fresh, migrated database of its own, so test files run in parallel without sharing state. */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openPglite(undefined);
-    await database.migrate();
+    const database = await openPglite(undefined, { from: await migratedPgliteDump() });
+    await database.migrate(); // nothing left to apply: checks the dump is up to date with the migrations
+
     return { ...database, url: undefined };
   }
   const name = `p2h_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = await migratedPostgresTemplate();
   const admin = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template ${template}`);
   await admin.end();
   const url = new URL(ADMIN_DATABASE_URL);
   url.pathname = `/${name}`;
   const database = openPostgres(url.toString(), { poolSize: 10 });
-  await database.migrate();
+  await database.migrate(); // nothing left to apply: checks the copy is up to date with the migrations
   return {
     ...database,
     url: url.toString(),
