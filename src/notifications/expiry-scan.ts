@@ -6,6 +6,9 @@ import { dueExpiryAlert, FIRST_THRESHOLD } from './expiry-rules.js';
 import type { Outbox } from './outbox.js';
 import { renderExpiryAlert } from './render.js';
 
+/** Alerts rendered and queued at a time (one insert each). */
+const SCAN_SLICE = 2_000;
+
 export interface ExpiryScanResult {
   today: string;
   documents_checked: number;
@@ -19,23 +22,31 @@ export interface ExpiryScanResult {
  */
 export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; outbox: Outbox }, now: Date, timeZone: string): Promise<ExpiryScanResult> {
   const today = localTime(now, timeZone).date;
-  const documents = await deps.vehicles.documentsExpiringBefore(addDays(today, FIRST_THRESHOLD));
-  const alerts = [];
-  for (const [index, doc] of documents.entries()) {
-    // A large fleet renders tens of thousands of alerts: let requests through now and then.
-    if (index % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
-    const due = dueExpiryAlert(doc.expiry_date, today);
-    if (!due) continue;
-    alerts.push({
-      vehicleId: doc.vehicle_id,
-      documentType: doc.document_type,
-      expiryDate: doc.expiry_date,
-      thresholdKey: due.key,
-      message: renderExpiryAlert(doc, today),
-    });
+  const cutoff = addDays(today, FIRST_THRESHOLD);
+  // Already-announced slots are left out in SQL, so a repeat scan reads, renders and inserts nothing.
+  const [checked, documents] = await Promise.all([
+    deps.vehicles.countDocumentsExpiringBefore(cutoff),
+    deps.outbox.unannouncedExpiryDocuments(today, cutoff),
+  ]);
+  let created = 0;
+  // Render and insert a slice at a time, yielding between slices, so a large fleet never holds
+  // the event loop for long.
+  for (let start = 0; start < documents.length; start += SCAN_SLICE) {
+    const alerts = [];
+    for (const doc of documents.slice(start, start + SCAN_SLICE)) {
+      const due = dueExpiryAlert(doc.expiry_date, today);
+      if (!due) continue;
+      alerts.push({
+        vehicleId: doc.vehicle_id,
+        documentType: doc.document_type,
+        expiryDate: doc.expiry_date,
+        thresholdKey: due.key,
+        message: renderExpiryAlert(doc, today),
+      });
+    }
+    created += await deps.outbox.enqueueExpiryAlerts(alerts);
   }
-  const created = await deps.outbox.enqueueExpiryAlerts(alerts);
-  return { today, documents_checked: documents.length, alerts_created: created };
+  return { today, documents_checked: checked, alerts_created: created };
 }
 
 /** The daily scan at EXPIRY_CHECK_AT in P2H_TIMEZONE, plus one at start to catch up on missed days. */
