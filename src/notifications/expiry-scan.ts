@@ -1,13 +1,14 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import { addDays, localTime } from '../p2h/operational-day.js';
+import type { ExpiringDocument } from '../vehicles/documents.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import { dueExpiryAlert, FIRST_THRESHOLD } from './expiry-rules.js';
 import type { Outbox } from './outbox.js';
 import { renderExpiryAlert } from './render.js';
 
-/** Alerts rendered and queued at a time (one insert each). */
-const SCAN_SLICE = 2_000;
+/** Documents read, rendered and queued at a time. */
+const SCAN_PAGE = 1_000;
 
 export interface ExpiryScanResult {
   today: string;
@@ -23,17 +24,16 @@ export interface ExpiryScanResult {
 export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; outbox: Outbox }, now: Date, timeZone: string): Promise<ExpiryScanResult> {
   const today = localTime(now, timeZone).date;
   const cutoff = addDays(today, FIRST_THRESHOLD);
-  // Already-announced slots are left out in SQL, so a repeat scan reads, renders and inserts nothing.
-  const [checked, documents] = await Promise.all([
-    deps.vehicles.countDocumentsExpiringBefore(cutoff),
-    deps.outbox.unannouncedExpiryDocuments(today, cutoff),
-  ]);
+  const checked = await deps.vehicles.countDocumentsExpiringBefore(cutoff);
   let created = 0;
-  // Render and insert a slice at a time, yielding between slices, so a large fleet never holds
-  // the event loop for long.
-  for (let start = 0; start < documents.length; start += SCAN_SLICE) {
+  // Already-announced slots are left out in SQL, so a repeat scan reads, renders and inserts
+  // nothing. Pages are read, rendered and queued one at a time, yielding between them, so a large
+  // fleet never holds the event loop for long.
+  let after: ExpiringDocument | undefined;
+  for (;;) {
+    const documents = await deps.outbox.unannouncedExpiryDocuments(today, cutoff, { after, limit: SCAN_PAGE });
     const alerts = [];
-    for (const doc of documents.slice(start, start + SCAN_SLICE)) {
+    for (const doc of documents) {
       const due = dueExpiryAlert(doc.expiry_date, today);
       if (!due) continue;
       alerts.push({
@@ -45,6 +45,9 @@ export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; o
       });
     }
     created += await deps.outbox.enqueueExpiryAlerts(alerts);
+    if (documents.length < SCAN_PAGE) break;
+    after = documents[documents.length - 1];
+    await new Promise((resolve) => setImmediate(resolve));
   }
   return { today, documents_checked: checked, alerts_created: created };
 }

@@ -132,7 +132,8 @@ export class Outbox {
    * no alert yet, soonest first: already-announced slots are left out in the database (an
    * anti-join on the outbox's unique key), so a repeat scan reads, renders and inserts nothing.
    */
-  unannouncedExpiryDocuments(today: string, cutoff: string): Promise<ExpiringDocument[]> {
+  unannouncedExpiryDocuments(today: string, cutoff: string, page?: { after?: ExpiringDocument; limit: number }): Promise<ExpiringDocument[]> {
+    const after = page?.after;
     // Qualified: inside the subquery a bare expiry_date would be the outbox's. `today` is YYYY-MM-DD.
     const key = sql.raw(dueExpiryKeySql(`("vehicle_documents"."expiry_date" - '${today.replace(/[^0-9-]/g, '')}'::date)`));
     const announced = this.db
@@ -161,9 +162,15 @@ export class Outbox {
           lte(vehicleDocuments.expiryDate, cutoff),
           eq(vehicles.isActive, true),
           notExists(announced),
+          // Keyset paging in scan order; the plain bound lets the expiry index start at the cursor.
+          after ? gte(vehicleDocuments.expiryDate, after.expiry_date) : undefined,
+          after
+            ? sql`(${vehicleDocuments.expiryDate}, ${vehicles.unitCode}, ${vehicleDocuments.documentType}) > (${after.expiry_date}::date, ${after.unit_code}, ${after.document_type}::document_type)`
+            : undefined,
         ),
       )
-      .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType));
+      .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType))
+      .limit(page?.limit ?? 2_147_483_647);
   }
 
   async enqueueExpiryAlerts(
