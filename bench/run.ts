@@ -14,6 +14,8 @@ import { runNotifyLatencyBench } from './notify-latency.js';
 import { runNotifyOutageBench } from './notify-outage.js';
 import type { NotifyOutcome } from './notify-support.js';
 import { runPgbenchBench } from './pgbench.js';
+import { runReportListBench } from './report-list.js';
+import { runRssBench } from './rss.js';
 import { runSubmitBench } from './submit.js';
 import { ADMIN_DATABASE_URL, machine, ms, readOptions, type BenchOptions, type BenchResult } from './support.js';
 
@@ -27,6 +29,8 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'submit', description: 'POST /api/p2h/reports over HTTP, real server and PostgreSQL', run: runSubmitBench },
   { name: 'pgbench', description: 'the same inserts straight in SQL with pgbench', run: runPgbenchBench },
+  { name: 'report-list', description: 'GET /api/p2h/reports with 1 000 000 reports: admin pages, filters, deep page, a driver\'s history', run: runReportListBench },
+  { name: 'rss', description: 'memory of npm start idle after start, PGlite and PostgreSQL', run: runRssBench },
   { name: 'notify-latency', description: 'submit → Telegram chat, one ABNORMAL report at a time, worker as in npm start', run: runNotifyLatencyBench },
   { name: 'notify-outage', description: 'submit latency while Telegram is healthy, slow, hanging or down', run: runNotifyOutageBench },
   { name: 'notify-delivery', description: '1 000 notifications to 1 000 private chats against Telegram\'s rate limits', run: runNotifyDeliveryBench },

@@ -71,3 +71,15 @@ export function expiryUrgency(daysLeft: number): ExpiryUrgency {
   if (daysLeft <= 7) return 'urgent';
   return 'warning';
 }
+
+/**
+ * The slot key of dueExpiryAlert as a SQL expression over an integer day count (expiry − today),
+ * built from THRESHOLDS so both follow one list; the scan uses it to skip already-announced slots
+ * in the database. Meaningful only for daysLeft ≤ FIRST_THRESHOLD.
+ */
+export function dueExpiryKeySql(daysLeft: string): string {
+  const ascending = [...THRESHOLDS].sort((a, b) => a - b);
+  const before = ascending.map((t) => `when ${daysLeft} <= ${t} then 'd${t}'`).join(' ');
+  // ceil(n / 7) in integer arithmetic: (n + 6) / 7.
+  return `(case when ${daysLeft} < 0 then 'w' || ((-(${daysLeft}) + 6) / 7) ${before} end)`;
+}

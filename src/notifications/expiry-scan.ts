@@ -1,10 +1,14 @@
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import { addDays, localTime } from '../lib/time.js';
+import type { ExpiringDocument } from '../vehicles/documents.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import { dueExpiryAlert, FIRST_THRESHOLD } from './expiry-rules.js';
 import type { Outbox } from './outbox.js';
 import { renderExpiryAlert } from './render.js';
+
+/** Documents read, rendered and queued at a time. */
+const SCAN_PAGE = 1_000;
 
 export interface ExpiryScanResult {
   today: string;
@@ -19,23 +23,33 @@ export interface ExpiryScanResult {
  */
 export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; outbox: Outbox }, now: Date, timeZone: string): Promise<ExpiryScanResult> {
   const today = localTime(now, timeZone).date;
-  const documents = await deps.vehicles.documentsExpiringBefore(addDays(today, FIRST_THRESHOLD));
-  const alerts = [];
-  for (const [index, doc] of documents.entries()) {
-    // A large fleet renders tens of thousands of alerts: let requests through now and then.
-    if (index % 2_000 === 1_999) await new Promise((resolve) => setImmediate(resolve));
-    const due = dueExpiryAlert(doc.expiry_date, today);
-    if (!due) continue;
-    alerts.push({
-      vehicleId: doc.vehicle_id,
-      documentType: doc.document_type,
-      expiryDate: doc.expiry_date,
-      thresholdKey: due.key,
-      message: renderExpiryAlert(doc, today),
-    });
+  const cutoff = addDays(today, FIRST_THRESHOLD);
+  const checked = await deps.vehicles.countDocumentsExpiringBefore(cutoff);
+  let created = 0;
+  // Already-announced slots are left out in SQL, so a repeat scan reads, renders and inserts
+  // nothing. Pages are read, rendered and queued one at a time, yielding between them, so a large
+  // fleet never holds the event loop for long.
+  let after: ExpiringDocument | undefined;
+  for (;;) {
+    const documents = await deps.outbox.unannouncedExpiryDocuments(today, cutoff, { after, limit: SCAN_PAGE });
+    const alerts = [];
+    for (const doc of documents) {
+      const due = dueExpiryAlert(doc.expiry_date, today);
+      if (!due) continue;
+      alerts.push({
+        vehicleId: doc.vehicle_id,
+        documentType: doc.document_type,
+        expiryDate: doc.expiry_date,
+        thresholdKey: due.key,
+        message: renderExpiryAlert(doc, today),
+      });
+    }
+    created += await deps.outbox.enqueueExpiryAlerts(alerts);
+    if (documents.length < SCAN_PAGE) break;
+    after = documents[documents.length - 1];
+    await new Promise((resolve) => setImmediate(resolve));
   }
-  const created = await deps.outbox.enqueueExpiryAlerts(alerts);
-  return { today, documents_checked: documents.length, alerts_created: created };
+  return { today, documents_checked: checked, alerts_created: created };
 }
 
 /** The daily scan at EXPIRY_CHECK_AT in P2H_TIMEZONE, plus one at start to catch up on missed days. */

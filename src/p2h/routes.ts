@@ -117,6 +117,10 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
         tags,
         security,
         summary: 'Reports, newest first; a user sees their own, admins and viewers all',
+        description:
+          '`total` is exact when at most about 20 000 reports match; above that it is PostgreSQL\'s estimate ' +
+          '(counting a million rows exactly costs far more than the page). An estimate is never less than the ' +
+          'rows already paged through plus one while pages are full, and a partly filled page gives the exact total.',
         querystring: Type.Object(
           {
             ...PagingQuery,

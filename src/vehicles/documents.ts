@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { DOCUMENT_TYPES, vehicleDocuments, vehicles, type DocumentType } from './schema.js';
 
@@ -91,4 +91,14 @@ export function documentsExpiringBefore(db: Executor, date: string, types?: Docu
       ),
     )
     .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType));
+}
+
+/** How many documents of active units expire on or before `date`: what the expiry scan checks. */
+export async function countDocumentsExpiringBefore(db: Executor, date: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(vehicleDocuments)
+    .innerJoin(vehicles, eq(vehicles.id, vehicleDocuments.vehicleId))
+    .where(and(lte(vehicleDocuments.expiryDate, date), eq(vehicles.isActive, true)));
+  return row?.n ?? 0;
 }

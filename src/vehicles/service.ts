@@ -6,6 +6,7 @@ import { conflict, notFound } from '../http/errors.js';
 import { escapeLike } from '../users/service.js';
 import {
   documentChanges,
+  countDocumentsExpiringBefore,
   documentsExpiringBefore,
   documentsFor,
   writeDocuments,
@@ -195,6 +196,10 @@ export class VehiclesService {
   /** For the expiry scheduler and the admin list: documents of active units expiring on or before `date`. */
   documentsExpiringBefore(date: string, types?: DocumentType[]): Promise<ExpiringDocument[]> {
     return documentsExpiringBefore(this.db, date, types);
+  }
+
+  countDocumentsExpiringBefore(date: string): Promise<number> {
+    return countDocumentsExpiringBefore(this.db, date);
   }
 
   async summary(id: number): Promise<VehicleSummary | undefined> {
