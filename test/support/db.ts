@@ -1,11 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { MIGRATIONS_FOLDER, openPglite, openPostgres, type Database } from '../../src/db/client.js';
+
+const require = createRequire(import.meta.url);
 
 export const DB_KINDS = ['postgres', 'pglite'] as const;
 export type DbKind = (typeof DB_KINDS)[number];
@@ -19,15 +23,24 @@ export interface TestDatabase extends Database {
 }
 
 // A new in-memory PGlite runs initdb (a second WebAssembly PostgreSQL) and then every migration: seconds
-// of CPU each, dozens of times per run. So each test process migrates one PGlite through the real
-// migrations once, dumps its data directory, and starts every further PGlite from that dump.
+// of CPU each (18-30 s on the loaded 2-core machine), dozens of times per run. So one PGlite is migrated
+// through the real migrations, its data directory dumped, and every further PGlite starts from that dump.
+// The dump is shared between test processes as a file named after the migrations and the PGlite version
+// (written under a temporary name, then renamed, so a reader never sees half a file).
 let migratedPglite: Promise<Blob> | undefined;
 function migratedPgliteDump(): Promise<Blob> {
   migratedPglite ??= (async () => {
+    const version = (JSON.parse(fs.readFileSync(path.resolve(path.dirname(require.resolve('@electric-sql/pglite')), '../package.json'), 'utf8')) as { version: string }).version;
+    const file = path.join(os.tmpdir(), `p2h-test-pglite-${version}-${templateName()}.tar`);
+    if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
     const client = new PGlite();
     try {
       await migrate(drizzle(client), { migrationsFolder: MIGRATIONS_FOLDER });
-      return await client.dumpDataDir('none');
+      const dump = await client.dumpDataDir('none');
+      const partial = `${file}.${process.pid}`;
+      fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+      fs.renameSync(partial, file);
+      return dump;
     } finally {
       await client.close();
     }
