@@ -1,12 +1,11 @@
-import { and, asc, count, desc, eq, gte, inArray, lte, notExists, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { pageOffset } from '../http/envelope.js';
 import type { Db, Executor } from '../db/client.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { ReportDetail } from '../p2h/types.js';
 import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
-import type { ExpiringDocument } from '../vehicles/documents.js';
-import { vehicleDocuments, vehicles } from '../vehicles/schema.js';
+import { documentsExpiringBefore, type ExpiringDocument } from '../vehicles/documents.js';
 import { dueExpiryKeySql } from './expiry-rules.js';
 import { renderP2hAlert } from './render.js';
 import { routeAdminAlert, routeP2hAlert, type Route } from './routing.js';
@@ -124,55 +123,36 @@ export class Outbox {
   }
 
   /**
-   * Expiry alerts, once per document, expiry date and threshold: the unique index decides, so
-   * several schedulers or a rerun never announce the same thing twice. Returns how many were new.
-   */
-  /**
    * Documents of active units expiring on or before `cutoff` whose current slot (as of `today`) has
    * no alert yet, soonest first: already-announced slots are left out in the database (an
    * anti-join on the outbox's unique key), so a repeat scan reads, renders and inserts nothing.
    */
   unannouncedExpiryDocuments(today: string, cutoff: string, page?: { after?: ExpiringDocument; limit: number }): Promise<ExpiringDocument[]> {
-    const after = page?.after;
     // Qualified: inside the subquery a bare expiry_date would be the outbox's. `today` is YYYY-MM-DD.
     const key = sql.raw(dueExpiryKeySql(`("vehicle_documents"."expiry_date" - '${today.replace(/[^0-9-]/g, '')}'::date)`));
-    const announced = this.db
-      .select({ one: sql`1` })
-      .from(telegramNotifications)
-      .where(
-        and(
-          eq(telegramNotifications.vehicleId, vehicleDocuments.vehicleId),
-          eq(telegramNotifications.documentType, vehicleDocuments.documentType),
-          eq(telegramNotifications.expiryDate, vehicleDocuments.expiryDate),
-          sql`${telegramNotifications.thresholdKey} = ${key}`,
+    return documentsExpiringBefore(this.db, cutoff, {
+      ...page,
+      unless: (document) =>
+        exists(
+          this.db
+            .select({ one: sql`1` })
+            .from(telegramNotifications)
+            .where(
+              and(
+                eq(telegramNotifications.vehicleId, document.vehicleId),
+                eq(telegramNotifications.documentType, document.documentType),
+                eq(telegramNotifications.expiryDate, document.expiryDate),
+                sql`${telegramNotifications.thresholdKey} = ${key}`,
+              ),
+            ),
         ),
-      );
-    return this.db
-      .select({
-        vehicle_id: vehicles.id,
-        unit_code: vehicles.unitCode,
-        plate_number: vehicles.plateNumber,
-        document_type: vehicleDocuments.documentType,
-        expiry_date: vehicleDocuments.expiryDate,
-      })
-      .from(vehicleDocuments)
-      .innerJoin(vehicles, eq(vehicles.id, vehicleDocuments.vehicleId))
-      .where(
-        and(
-          lte(vehicleDocuments.expiryDate, cutoff),
-          eq(vehicles.isActive, true),
-          notExists(announced),
-          // Keyset paging in scan order; the plain bound lets the expiry index start at the cursor.
-          after ? gte(vehicleDocuments.expiryDate, after.expiry_date) : undefined,
-          after
-            ? sql`(${vehicleDocuments.expiryDate}, ${vehicles.unitCode}, ${vehicleDocuments.documentType}) > (${after.expiry_date}::date, ${after.unit_code}, ${after.document_type}::document_type)`
-            : undefined,
-        ),
-      )
-      .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType))
-      .limit(page?.limit ?? 2_147_483_647);
+    });
   }
 
+  /**
+   * Expiry alerts, once per document, expiry date and threshold: the unique index decides, so
+   * several schedulers or a rerun never announce the same thing twice. Returns how many were new.
+   */
   async enqueueExpiryAlerts(
     alerts: { vehicleId: number; documentType: 'stnk' | 'kir' | 'pajak'; expiryDate: string; thresholdKey: string; message: string }[],
   ): Promise<number> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, lte, not, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
 import { DOCUMENT_TYPES, vehicleDocuments, vehicles, type DocumentType } from './schema.js';
 
@@ -68,11 +68,21 @@ export function documentChanges(input: Partial<Record<(typeof EXPIRY_FIELDS)[Doc
   return changes;
 }
 
+export interface ExpiringQuery {
+  types?: DocumentType[];
+  /** Keyset paging in scan order: only documents after this one. */
+  after?: ExpiringDocument;
+  limit?: number;
+  /** Leaves out documents this condition holds for; the caller's own question (e.g. "already announced"). */
+  unless?: (document: typeof vehicleDocuments) => SQL;
+}
+
 /**
- * Documents of active units expiring on or before `date` (already expired ones included),
- * soonest first: a range scan on vehicle_documents_expiry_idx joined to the units.
+ * Documents of active units expiring on or before `date` (already expired ones included), soonest
+ * first: a range scan on vehicle_documents_expiry_idx joined to the units.
  */
-export function documentsExpiringBefore(db: Executor, date: string, types?: DocumentType[]): Promise<ExpiringDocument[]> {
+export function documentsExpiringBefore(db: Executor, date: string, query: ExpiringQuery = {}): Promise<ExpiringDocument[]> {
+  const { types, after, unless } = query;
   return db
     .select({
       vehicle_id: vehicles.id,
@@ -88,9 +98,16 @@ export function documentsExpiringBefore(db: Executor, date: string, types?: Docu
         lte(vehicleDocuments.expiryDate, date),
         eq(vehicles.isActive, true),
         types && types.length > 0 ? inArray(vehicleDocuments.documentType, types) : undefined,
+        unless ? not(unless(vehicleDocuments)) : undefined,
+        // Keyset paging in scan order; the plain bound lets the expiry index start at the cursor.
+        after ? gte(vehicleDocuments.expiryDate, after.expiry_date) : undefined,
+        after
+          ? sql`(${vehicleDocuments.expiryDate}, ${vehicles.unitCode}, ${vehicleDocuments.documentType}) > (${after.expiry_date}::date, ${after.unit_code}, ${after.document_type}::document_type)`
+          : undefined,
       ),
     )
-    .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType));
+    .orderBy(asc(vehicleDocuments.expiryDate), asc(vehicles.unitCode), asc(vehicleDocuments.documentType))
+    .limit(query.limit ?? 2_147_483_647);
 }
 
 /** How many documents of active units expire on or before `date`: what the expiry scan checks. */

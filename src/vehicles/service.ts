@@ -195,7 +195,7 @@ export class VehiclesService {
 
   /** For the expiry scheduler and the admin list: documents of active units expiring on or before `date`. */
   documentsExpiringBefore(date: string, types?: DocumentType[]): Promise<ExpiringDocument[]> {
-    return documentsExpiringBefore(this.db, date, types);
+    return documentsExpiringBefore(this.db, date, { types });
   }
 
   countDocumentsExpiringBefore(date: string): Promise<number> {
