@@ -1,26 +1,13 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hashPassword } from '../../src/auth/password.js';
 import { users } from '../../src/users/schema.js';
 import { DEFAULT_TOKEN, startFakeTelegram, user as tgUser, type FakeTelegram } from '../fake-telegram/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { spawnCommand } from './spawn-command.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
-function runBotProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/bot.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', JWT_SECRET: 'x'.repeat(32), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { child, exit, output: () => output };
-}
+const runBotProcess = (env: Record<string, string>) => spawnCommand('bot', env);
 
 // The two cases share nothing but the fake Bot API and mostly wait for a process to start: run them at once.
 describe('npm run bot: the bot as its own process', { concurrency: true }, () => {

@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DEFAULT_TOKEN, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { spawnCommand } from './spawn-command.js';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 // A module hook in the child that reports every Fastify package it resolves: building an HTTP
 // server at all (not only listening) would show here.
@@ -19,25 +17,7 @@ const REPORT_FASTIFY = `data:text/javascript,${encodeURIComponent(
   `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(REPORT_FASTIFY_HOOKS)}`)});`,
 )}`;
 
-function runRole(script: 'worker' | 'bot', env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', REPORT_FASTIFY, `src/cli/${script}.ts`], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', JWT_SECRET: 'x'.repeat(32), ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c) => (output += c));
-  child.stderr.on('data', (c) => (output += c));
-  const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const waitFor = async (pattern: RegExp, timeoutMs: number) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!pattern.test(output)) {
-      if (child.exitCode !== null || Date.now() > deadline) assert.fail(`npm run ${script} never logged ${pattern}:\n${output}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  return { child, exit, waitFor, output: () => output };
-}
+const runRole = (script: 'worker' | 'bot', env: Record<string, string>) => spawnCommand(script, env, [REPORT_FASTIFY]);
 
 /** TCP ports the process listens on, from its socket descriptors and the kernel's socket tables. */
 function listeningPorts(pid: number): number[] {

@@ -35,6 +35,7 @@ import {
   waitUntil,
   workerToken,
   type WorkerProcess,
+  useWorkerRig,
 } from './crash-support.js';
 
 /** One worker process, `NOTIFICATIONS` rows, a fake that delays every send; cleans up after the suite. */
@@ -234,32 +235,21 @@ describe('delivery faults (real processes, PostgreSQL)', () => {
     const NOTIFICATIONS = 10;
     const SLOW_MS = (LEASE_SECONDS + 6) * 1000;
     const tokens = [workerToken(101), workerToken(102)];
-    const workers: WorkerProcess[] = [];
-    let fake: FakeTelegram | undefined;
-    let database: TestDatabase | undefined;
-    before(async () => {
-      fake = await startFakeTelegram({ tokens });
-      database = await createTestDatabase('postgres');
-    });
-    after(async () => {
-      await killAll(workers);
-      await fake?.close();
-      await database?.close();
-    });
+    const rig = useWorkerRig({ tokens });
 
     it(
       'does not let the other worker send a row whose send is still waiting for Telegram',
       async (t) => {
-        const fk = fake!;
-        const db = database!.db;
+        const fk = rig.fake!;
+        const db = rig.database!.db;
         const names = ['crash-slow-a', 'crash-slow-b'];
         for (const [i, token] of tokens.entries()) {
-          workers.push(spawnWorker({ databaseUrl: database!.url!, apiRoot: fk.apiRoot, token, appName: names[i]!, leaseSeconds: LEASE_SECONDS }));
+          rig.workers.push(spawnWorker({ databaseUrl: rig.database!.url!, apiRoot: fk.apiRoot, token, appName: names[i]!, leaseSeconds: LEASE_SECONDS }));
         }
         // Both workers up and listening before there is anything to claim.
         await waitUntil(
           async () => {
-            for (const w of workers) if (!w.alive()) throw new Error(`${w.name} exited:\n${w.output()}`);
+            for (const w of rig.workers) if (!w.alive()) throw new Error(`${w.name} exited:\n${w.output()}`);
             const rows = await query<{ n: number }>(db, sql`select count(distinct application_name)::int as n from pg_stat_activity
               where datname = current_database() and application_name in (${names[0]}, ${names[1]}) and query ilike 'listen%'`);
             return Number(rows[0]?.n) === 2;
@@ -278,7 +268,7 @@ describe('delivery faults (real processes, PostgreSQL)', () => {
         // Let the slow request come back, so its copy (if any) is counted.
         await waitUntil(() => slow.hits === 1 && fk.calls.some((c) => String(c.params['chat_id']) === String(slowChat) && c.durationMs >= SLOW_MS - 100), SLOW_MS + 10_000, () => 'the slow send never finished', 50);
         await sleep(300);
-        for (const w of workers) assert.ok(w.alive(), `${w.name} exited:\n${w.output()}`);
+        for (const w of rig.workers) assert.ok(w.alive(), `${w.name} exited:\n${w.output()}`);
 
         const senders = sendersById(fk);
         const counts = arrivals(fk);

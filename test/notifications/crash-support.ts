@@ -8,8 +8,9 @@ import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import type { Db } from '../../src/db/client.js';
 import { telegramNotifications } from '../../src/notifications/schema.js';
-import type { FakeTelegram } from '../fake-telegram/server.js';
-import { ADMIN_DATABASE_URL } from '../support/db.js';
+import { after, before } from 'node:test';
+import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
+import { ADMIN_DATABASE_URL, createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -201,4 +202,19 @@ export async function terminateBlockedClaim(admin: pg.Client, database: string, 
 
 export function databaseName(url: string): string {
   return new URL(url).pathname.replace(/^\//, '');
+}
+
+/** A fake Bot API, a PostgreSQL database, and the worker processes a suite starts against them; all gone after the suite. */
+export function useWorkerRig(fakeOptions: Parameters<typeof startFakeTelegram>[0]) {
+  const rig = { workers: [] as WorkerProcess[], fake: undefined as FakeTelegram | undefined, database: undefined as TestDatabase | undefined };
+  before(async () => {
+    rig.fake = await startFakeTelegram(fakeOptions);
+    rig.database = await createTestDatabase('postgres');
+  });
+  after(async () => {
+    await killAll(rig.workers);
+    await rig.fake?.close();
+    await rig.database?.close();
+  });
+  return rig;
 }

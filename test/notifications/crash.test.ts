@@ -10,13 +10,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import {
   arrivals,
   idsWithStatusOtherThan,
   insertNotifications,
-  killAll,
   LEASE_SECONDS,
   report,
   sendersById,
@@ -26,7 +23,7 @@ import {
   TELEGRAM_DELAY_MS,
   waitUntil,
   workerToken,
-  type WorkerProcess,
+  useWorkerRig,
 } from './crash-support.js';
 
 describe('delivery worker killed with SIGKILL mid-delivery (real processes, PostgreSQL)', () => {
@@ -46,32 +43,20 @@ describe('delivery worker killed with SIGKILL mid-delivery (real processes, Post
   const MAX_IN_FLIGHT_PER_KILL = 1;
 
   const tokens = Array.from({ length: ROUNDS + 3 }, (_, i) => workerToken(i + 1));
-  const workers: WorkerProcess[] = [];
-  let fake: FakeTelegram | undefined;
-  let database: TestDatabase | undefined;
-
-  before(async () => {
-    fake = await startFakeTelegram({ tokens });
-    database = await createTestDatabase('postgres');
-  });
-  after(async () => {
-    await killAll(workers);
-    await fake?.close();
-    await database?.close();
-  });
+  const rig = useWorkerRig({ tokens });
 
   it('loses nothing, duplicates only the in-flight messages of each kill, and never crash-loops', async (t) => {
-    const fk = fake!;
-    const db = database!.db;
+    const fk = rig.fake!;
+    const db = rig.database!.db;
     const started = Date.now();
     fk.fail({ method: 'sendMessage', times: Infinity, response: { delayMs: TELEGRAM_DELAY_MS } });
     const ids = await insertNotifications(db, NOTIFICATIONS, CHATS);
     assert.equal(ids.length, NOTIFICATIONS);
 
     const spawnNext = () => {
-      const n = workers.length + 1;
-      const worker = spawnWorker({ databaseUrl: database!.url!, apiRoot: fk.apiRoot, token: tokens[n - 1]!, appName: `crash-kill-${n}`, leaseSeconds: LEASE_SECONDS });
-      workers.push(worker);
+      const n = rig.workers.length + 1;
+      const worker = spawnWorker({ databaseUrl: rig.database!.url!, apiRoot: fk.apiRoot, token: tokens[n - 1]!, appName: `crash-kill-${n}`, leaseSeconds: LEASE_SECONDS });
+      rig.workers.push(worker);
       return worker;
     };
     const sentBy = (token: string) => fk.sent.filter((m) => m.token === token).length;
@@ -129,7 +114,7 @@ describe('delivery worker killed with SIGKILL mid-delivery (real processes, Post
     // sent it without recording it, and nothing else was sent twice.
     const duplicates = [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
     const unrecorded = kills.reduce((sum, k) => sum + k.unrecorded.length, 0);
-    const killedTokens = new Set(workers.filter((w) => w !== last).map((w) => w.token));
+    const killedTokens = new Set(rig.workers.filter((w) => w !== last).map((w) => w.token));
     for (const [id, senders] of sendersById(fk)) {
       for (const token of senders.slice(0, -1)) assert.ok(killedTokens.has(token), `notification ${id} sent twice by a live worker: ${senders.join(', ')}`);
     }
