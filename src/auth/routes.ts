@@ -2,18 +2,11 @@ import { Type } from '@sinclair/typebox';
 import { envelope, ok } from '../http/envelope.js';
 import { AppError, unauthorized } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
-import { PasswordInput, UserSchema } from '../users/api-schemas.js';
 import { normalizeUsername, toPublicUser, type UsersService } from '../users/service.js';
+import { ChangePasswordBody, LoginBody, TokenPayload } from './api-schemas.js';
 import { actorOf, ACCESS_TOKEN_TTL_SECONDS, type Auth } from './guard.js';
 import type { LoginThrottle } from './login-throttle.js';
 import { burnPasswordCheck, verifyPassword } from './password.js';
-
-const TokenPayload = Type.Object({
-  access_token: Type.String(),
-  token_type: Type.Literal('bearer'),
-  expires_in: Type.Integer(),
-  user: Type.Ref(UserSchema),
-});
 
 export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: UsersService; throttle: LoginThrottle }) {
   const { auth, users, throttle } = deps;
@@ -27,13 +20,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
         description:
           'Limited to 5 failures per account (every spelling of a phone is one account) and 30 per client address in 15 minutes; ' +
           'then 429 TOO_MANY_ATTEMPTS with Retry-After. Behind a reverse proxy set TRUST_PROXY so clients are told apart.',
-        body: Type.Object(
-          {
-            username: Type.String({ minLength: 1, maxLength: 254 }),
-            password: Type.String({ minLength: 1, maxLength: 200 }),
-          },
-          { additionalProperties: false },
-        ),
+        body: LoginBody,
         response: ok(TokenPayload),
       },
     },
@@ -84,10 +71,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
         summary: 'Change my own password; returns a new token (older tokens stop working)',
         description: 'A wrong current password counts like a failed login: 5 per 15 minutes per account, then 429 TOO_MANY_ATTEMPTS.',
         security: [{ bearer: [] }],
-        body: Type.Object(
-          { current_password: Type.String({ minLength: 1, maxLength: 200 }), new_password: PasswordInput },
-          { additionalProperties: false },
-        ),
+        body: ChangePasswordBody,
         response: ok(TokenPayload),
       },
     },

@@ -1,4 +1,5 @@
-import { Type } from '@sinclair/typebox';
+/** The checklist on the wire: what a driver answers and what admins manage. The web imports these types. */
+import { Type, type Static } from '@sinclair/typebox';
 
 export const ApplicableItemSchema = Type.Object({
   id: Type.Integer(),
@@ -6,6 +7,13 @@ export const ApplicableItemSchema = Type.Object({
   item_name: Type.String(),
   order: Type.Integer(),
 });
+/** An item as a driver answers it. */
+export type ApplicableItem = Static<typeof ApplicableItemSchema>;
+
+export const ChecklistQuerySchema = Type.Object(
+  { vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
+  { additionalProperties: false },
+);
 
 export const ChecklistItemSchema = Type.Object(
   {
@@ -20,12 +28,17 @@ export const ChecklistItemSchema = Type.Object(
   },
   { $id: 'ChecklistItem' },
 );
+/** An item as admins manage it. */
+export type ChecklistItem = Static<typeof ChecklistItemSchema>;
+
+export const ItemsFilterQuerySchema = Type.Object({ is_active: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
 
 export const SectionSchema = Type.Object({
   section: Type.String(),
   order: Type.Integer({ description: 'Smallest order among the section’s active items' }),
   item_count: Type.Integer(),
 });
+export type ChecklistSection = Static<typeof SectionSchema>;
 
 const SectionInput = Type.String({ minLength: 1, maxLength: 60, pattern: '\\S', description: 'Upper-cased and trimmed, e.g. REM' });
 const ItemNameInput = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
@@ -44,6 +57,7 @@ export const CreateItemBody = Type.Object(
   { section: SectionInput, item_name: ItemNameInput, order: OrderInput, vehicle_types: Type.Optional(VehicleTypesInput) },
   { additionalProperties: false },
 );
+export type CreateItemInput = Static<typeof CreateItemBody>;
 
 export const UpdateItemBody = Type.Object(
   {
@@ -55,3 +69,4 @@ export const UpdateItemBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateItemInput = Static<typeof UpdateItemBody>;

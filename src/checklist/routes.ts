@@ -1,7 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import { created, envelope, IdParams, ok } from '../http/envelope.js';
+import { IdParams } from '../http/api-schemas.js';
+import { created, envelope, ok } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
-import { ApplicableItemSchema, ChecklistItemSchema, CreateItemBody, SectionSchema, UpdateItemBody } from './api-schemas.js';
+import {
+  ApplicableItemSchema,
+  ChecklistItemSchema,
+  ChecklistQuerySchema,
+  CreateItemBody,
+  ItemsFilterQuerySchema,
+  SectionSchema,
+  UpdateItemBody,
+} from './api-schemas.js';
 import type { ChecklistService } from './service.js';
 
 const ItemRef = Type.Ref(ChecklistItemSchema);
@@ -19,10 +28,7 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
         tags,
         security,
         summary: "The active items to answer for a unit (those for its vehicle type), in order; without vehicle_id, every active item",
-        querystring: Type.Object(
-          { vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
-          { additionalProperties: false },
-        ),
+        querystring: ChecklistQuerySchema,
         response: ok(Type.Array(ApplicableItemSchema)),
       },
     },
@@ -49,7 +55,7 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
         tags,
         security,
         summary: 'Every checklist item, retired ones included unless is_active is given',
-        querystring: Type.Object({ is_active: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        querystring: ItemsFilterQuerySchema,
         response: ok(Type.Array(ItemRef)),
       },
     },

@@ -4,38 +4,8 @@ import type { Clock } from '../lib/clock.js';
 import { notFound } from '../http/errors.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import defaultChecklist from './default-checklist.json' with { type: 'json' };
+import type { ApplicableItem, ChecklistItem, ChecklistSection, CreateItemInput, UpdateItemInput } from './api-schemas.js';
 import { checklistItems, type ChecklistItemRow } from './schema.js';
-
-export interface ApplicableItem {
-  id: number;
-  section: string;
-  item_name: string;
-  order: number;
-}
-
-/** An item as admins manage it. */
-export interface ApiChecklistItem extends ApplicableItem {
-  /** null: every vehicle type. */
-  vehicle_types: string[] | null;
-  is_active: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ChecklistSection {
-  section: string;
-  order: number;
-  item_count: number;
-}
-
-export interface CreateItemInput {
-  section: string;
-  item_name: string;
-  order: number;
-  vehicle_types?: string[] | null;
-}
-
-export type UpdateItemInput = Partial<CreateItemInput & { is_active: boolean }>;
 
 const applicableColumns = {
   id: checklistItems.id,
@@ -44,7 +14,7 @@ const applicableColumns = {
   order: checklistItems.order,
 };
 
-function toApiItem(row: ChecklistItemRow): ApiChecklistItem {
+function toApiItem(row: ChecklistItemRow): ChecklistItem {
   return {
     id: row.id,
     section: row.section,
@@ -97,7 +67,7 @@ export class ChecklistService {
   }
 
   /** Every item, retired ones included, for the admin screen (a checklist is tens of items: no paging). */
-  async listAll(filter: { is_active?: boolean } = {}): Promise<ApiChecklistItem[]> {
+  async listAll(filter: { is_active?: boolean } = {}): Promise<ChecklistItem[]> {
     const rows = await this.db
       .select()
       .from(checklistItems)
@@ -106,11 +76,11 @@ export class ChecklistService {
     return rows.map(toApiItem);
   }
 
-  async get(id: number): Promise<ApiChecklistItem> {
+  async get(id: number): Promise<ChecklistItem> {
     return toApiItem(await this.requireRow(id));
   }
 
-  async create(input: CreateItemInput): Promise<ApiChecklistItem> {
+  async create(input: CreateItemInput): Promise<ChecklistItem> {
     const vehicleTypes = await this.resolveTypes(input.vehicle_types);
     const now = this.clock();
     const [row] = await this.db
@@ -127,7 +97,7 @@ export class ChecklistService {
     return toApiItem(row!);
   }
 
-  async update(id: number, input: UpdateItemInput): Promise<ApiChecklistItem> {
+  async update(id: number, input: UpdateItemInput): Promise<ChecklistItem> {
     await this.requireRow(id);
     const changes: Partial<typeof checklistItems.$inferInsert> = { updatedAt: this.clock() };
     if (input.section !== undefined) changes.section = normalizeSection(input.section);
@@ -140,7 +110,7 @@ export class ChecklistService {
   }
 
   /** DELETE retires: submitted reports refer to the item, so it is never removed. */
-  retire(id: number): Promise<ApiChecklistItem> {
+  retire(id: number): Promise<ChecklistItem> {
     return this.update(id, { is_active: false });
   }
 

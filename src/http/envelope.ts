@@ -1,28 +1,11 @@
 import { Type, type TSchema } from '@sinclair/typebox';
+import { Envelope, ErrorEnvelope, MAX_PAGING_DEPTH } from './api-schemas.js';
 import { badRequest } from './errors.js';
 
 /** The contract's envelope: every response, success or error, has this shape. */
 export function envelope<T>(message: string, payload: T) {
   return { success: true as const, message, payload };
 }
-
-export const Envelope = <T extends TSchema>(payload: T) =>
-  Type.Object({ success: Type.Boolean(), message: Type.String(), payload });
-
-export const ErrorEnvelope = Type.Object(
-  {
-    success: Type.Literal(false),
-    message: Type.String(),
-    payload: Type.Object({
-      code: Type.String(),
-      details: Type.Optional(
-        Type.Array(Type.Object({ field: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) })),
-      ),
-      retry_after_seconds: Type.Optional(Type.Integer()),
-    }),
-  },
-  { $id: 'ErrorEnvelope' },
-);
 
 const errorRef = Type.Ref(ErrorEnvelope);
 
@@ -31,24 +14,6 @@ export const ok = <T extends TSchema>(payload: T) => ({ 200: Envelope(payload), 
 
 /** Response schemas for a route answering 201 (something was created). */
 export const created = <T extends TSchema>(payload: T) => ({ 201: Envelope(payload), '4xx': errorRef, '5xx': errorRef });
-
-export const Paged = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() });
-
-/** Offset paging reaches this many rows at most: deeper pages cost a scan of everything before them. */
-export const MAX_PAGING_DEPTH = 10_000;
-
-export const PagingQuery = {
-  page: Type.Optional(
-    Type.Integer({
-      minimum: 1,
-      maximum: MAX_PAGING_DEPTH,
-      default: 1,
-      description: `page × page_size may not exceed ${MAX_PAGING_DEPTH}; deeper → 400 PAGE_TOO_DEEP: narrow the filters (e.g. a date range) instead`,
-    }),
-  ),
-  page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
-};
 
 export interface Paging {
   page: number;
@@ -72,10 +37,3 @@ export function pageEnvelope<T>(message: string, paging: Paging, result: { items
 
 /** Rows to skip for a page (its size is the limit). */
 export const pageOffset = (paging: Paging) => (paging.page - 1) * paging.page_size;
-
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
-
-export const DateString = (description?: string) =>
-  Type.String({ format: 'date', description: description ?? 'YYYY-MM-DD' });
-
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

@@ -1,10 +1,10 @@
-import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/guard.js';
 import type { Database } from '../db/client.js';
 import type { Outbox } from '../notifications/outbox.js';
 import { ADMIN_ROLES } from '../users/rules.js';
-import { envelope, Nullable, ok } from './envelope.js';
+import { LivenessSchema, ReadinessSchema, type Readiness } from './api-schemas.js';
+import { envelope, ok } from './envelope.js';
 import { errorBody, type HttpServer } from './server.js';
 import { describeTelegramError } from '../telegram/describe-error.js';
 
@@ -18,18 +18,16 @@ export interface HealthDeps {
 /** How long one readiness answer serves every caller: readiness must not be a way to load the database or Telegram. */
 export const READINESS_CACHE_MS = 5_000;
 
-const BotStateSchema = Type.Union([Type.Literal('not_configured'), Type.Literal('ok'), Type.Literal('unreachable')]);
-
-type BotState = Awaited<ReturnType<typeof botState>>;
+type BotState = Required<Readiness['telegram']>;
 type Backlog = Awaited<ReturnType<Outbox['counts']>>;
-type Readiness = { database: 'down' } | { database: 'up'; telegram: BotState; notifications: Backlog };
+type ReadinessState = { database: 'down' } | { database: 'up'; telegram: BotState; notifications: Backlog };
 
 export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
   const readiness = shared(() => checkReadiness(deps, app), READINESS_CACHE_MS);
 
   app.get(
     '/api/health',
-    { schema: { tags: ['health'], summary: 'Liveness', response: ok(Type.Object({ status: Type.Literal('ok') })) } },
+    { schema: { tags: ['health'], summary: 'Liveness', response: ok(LivenessSchema) } },
     async () => envelope('OK', { status: 'ok' as const }),
   );
 
@@ -41,20 +39,7 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
         summary: 'Readiness: the database answers (503 otherwise) and the bot state; the backlog and the bot’s name for admins',
         description:
           `Anyone gets {status, database, telegram: {bot}}. With an admin or superadmin bearer token the answer adds the bot's username and last error and the notification backlog; any other or invalid token gets the public answer (never 401). One answer is computed at a time and serves every caller for ${READINESS_CACHE_MS / 1000} s.`,
-        response: ok(
-          Type.Object({
-            status: Type.Literal('ready'),
-            database: Type.String(),
-            telegram: Type.Object({
-              bot: BotStateSchema,
-              bot_username: Type.Optional(Nullable(Type.String())),
-              error: Type.Optional(Nullable(Type.String())),
-            }),
-            notifications: Type.Optional(
-              Type.Object({ pending: Type.Integer(), failed: Type.Integer(), oldest_pending_seconds: Nullable(Type.Integer()) }),
-            ),
-          }),
-        ),
+        response: ok(ReadinessSchema),
       },
     },
     async (request, reply) => {
@@ -67,7 +52,7 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
   );
 }
 
-async function checkReadiness(deps: HealthDeps, app: HttpServer): Promise<Readiness> {
+async function checkReadiness(deps: HealthDeps, app: HttpServer): Promise<ReadinessState> {
   try {
     await deps.database.ping();
     const [notifications, telegram] = await Promise.all([deps.outbox.counts(), botState(deps.botUsername)]);
@@ -107,13 +92,13 @@ export function shared<T>(compute: () => Promise<T>, ttlMs: number, now: () => n
   };
 }
 
-async function botState(lookup: HealthDeps['botUsername']) {
-  if (!lookup) return { bot: 'not_configured' as const, bot_username: null, error: null };
+async function botState(lookup: HealthDeps['botUsername']): Promise<BotState> {
+  if (!lookup) return { bot: 'not_configured', bot_username: null, error: null };
   try {
     // Bounded: readiness must answer even when Telegram does not.
     const username = await Promise.race([lookup(), new Promise<never>((_, reject) => setTimeout(() => reject(new Error('getMe timed out')), 3_000).unref())]);
-    return { bot: 'ok' as const, bot_username: username, error: null };
+    return { bot: 'ok', bot_username: username, error: null };
   } catch (error) {
-    return { bot: 'unreachable' as const, bot_username: null, error: describeTelegramError(error) };
+    return { bot: 'unreachable', bot_username: null, error: describeTelegramError(error) };
   }
 }

@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ErrorObject } from 'ajv';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import { AppError } from './errors.js';
-import { ErrorEnvelope } from './envelope.js';
+import { ErrorEnvelope } from './api-schemas.js';
 import { describeValidationErrors, validatorCompiler } from './validation.js';
 
 export type HttpServer = FastifyInstance<

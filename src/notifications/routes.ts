@@ -1,34 +1,9 @@
 import { Type } from '@sinclair/typebox';
-import { DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { IdParams, Paged } from '../http/api-schemas.js';
+import { envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
+import { NotificationListQuerySchema, NotificationSchema } from './api-schemas.js';
 import type { Outbox } from './outbox.js';
-import { NOTIFICATION_STATUSES, NOTIFICATION_TYPES, RECIPIENT_KINDS } from './schema.js';
-
-const literalUnion = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
-
-export const NotificationSchema = Type.Object(
-  {
-    id: Type.Integer(),
-    type: literalUnion(NOTIFICATION_TYPES),
-    report_id: Nullable(Type.Integer()),
-    vehicle_id: Nullable(Type.Integer()),
-    document_type: Nullable(Type.String()),
-    expiry_date: Nullable(Type.String()),
-    threshold_key: Nullable(Type.String()),
-    user_id: Nullable(Type.Integer()),
-    recipient_chat_id: Nullable(Type.String()),
-    recipient_kind: Nullable(literalUnion(RECIPIENT_KINDS)),
-    status: literalUnion(NOTIFICATION_STATUSES),
-    last_error: Nullable(Type.String()),
-    attempts: Type.Integer(),
-    next_attempt_at: Type.String({ format: 'date-time' }),
-    sent_at: Nullable(Type.String({ format: 'date-time' })),
-    telegram_message_id: Nullable(Type.String()),
-    created_at: Type.String({ format: 'date-time' }),
-    message: Type.String({ description: 'the rendered Telegram HTML' }),
-  },
-  { $id: 'Notification' },
-);
 
 const tags = ['notifications'];
 const security = [{ bearer: [] }];
@@ -44,16 +19,7 @@ export function registerNotificationRoutes(app: HttpServer, deps: { outbox: Outb
         tags,
         security,
         summary: 'The telegram_notifications log, newest first; dates are days in P2H_TIMEZONE',
-        querystring: Type.Object(
-          {
-            ...PagingQuery,
-            status: Type.Optional(literalUnion(NOTIFICATION_STATUSES)),
-            type: Type.Optional(literalUnion(NOTIFICATION_TYPES)),
-            date_from: Type.Optional(DateString()),
-            date_to: Type.Optional(DateString()),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: NotificationListQuerySchema,
         response: ok(Paged(Ref)),
       },
     },

@@ -4,17 +4,18 @@ import { p2hReports } from '../p2h/schema.js';
 import { users } from '../users/schema.js';
 import { documentTypeEnum, vehicles } from '../vehicles/schema.js';
 
-export const NOTIFICATION_TYPES = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test'] as const;
-export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+import { NOTIFICATION_STATUSES, NOTIFICATION_TYPES, RECIPIENT_KINDS } from './values.js';
+
+export {
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TYPES,
+  RECIPIENT_KINDS,
+  type NotificationStatus,
+  type NotificationType,
+  type RecipientKind,
+} from './values.js';
 export const notificationTypeEnum = pgEnum('notification_type', NOTIFICATION_TYPES);
-
-export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
-export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const notificationStatusEnum = pgEnum('notification_status', NOTIFICATION_STATUSES);
-
-/** Why this chat: the submitter's own, the fallback group for an unlinked user, or the admin group. */
-export const RECIPIENT_KINDS = ['personal', 'fallback_group', 'admin_group', 'explicit'] as const;
-export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const recipientKindEnum = pgEnum('notification_recipient_kind', RECIPIENT_KINDS);
 
 /**

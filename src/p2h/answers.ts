@@ -1,12 +1,9 @@
-import type { ApplicableItem } from '../checklist/service.js';
+import type { ApplicableItem } from '../checklist/api-schemas.js';
 import type { ErrorDetail } from '../http/errors.js';
-import type { P2hStatus } from './schema.js';
+import type { SubmitInput } from './api-schemas.js';
+import type { P2hStatus } from './values.js';
 
-export interface AnswerInput {
-  checklist_item_id: number;
-  status: P2hStatus;
-  keterangan?: string | null;
-}
+export type AnswerInput = SubmitInput['details'][number];
 
 export interface CheckedAnswer {
   item: ApplicableItem;

@@ -2,22 +2,13 @@ import { and, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Actor } from '../users/service.js';
 import type { VehicleSummary } from '../vehicles/service.js';
-import { complianceColor, operationalDate, SLOTS_PER_DAY, type ComplianceColor } from './operational-day.js';
+import type { Compliance } from './api-schemas.js';
+import { complianceColor, operationalDate, SLOTS_PER_DAY } from './operational-day.js';
 import { p2hReports } from './schema.js';
 import { fileableSlots, mayReportForUnit } from './slot-rules.js';
 
-export interface UnitCompliance {
-  vehicle_id: number;
-  unit_code: string;
-  plate_number: string;
-  shift_type: VehicleSummary['shift_type'];
-  operational_date: string;
-  required_slots: number;
-  done_slots: number[];
-  /** Slots the caller may still file now (not done, open to them); empty for any other day. */
-  open_slots: number[];
-  color: ComplianceColor;
-}
+/** One unit's day on the board; `open_slots` are the slots the caller may still file now (empty for any other day). */
+export type UnitCompliance = Compliance;
 
 export interface ComplianceQuestion {
   actor: Actor;

@@ -1,5 +1,6 @@
 import type { ShiftType } from '../vehicles/schema.js';
 import { addDays, localTime } from '../lib/time.js';
+import type { ComplianceColor } from './values.js';
 
 // bench/notify-expiry.ts still imports these from here; their one definition is src/lib/time.ts.
 export { addDays, localTime } from '../lib/time.js';
@@ -31,8 +32,6 @@ export function suggestedSlot(instant: Date, timeZone: string, shiftType: ShiftT
       return 1;
   }
 }
-
-export type ComplianceColor = 'green' | 'yellow' | 'red';
 
 /** green = every slot done, yellow = some, red = none. */
 export function complianceColor(doneSlots: number, requiredSlots: number): ComplianceColor {

@@ -4,8 +4,9 @@ import { checklistItems } from '../checklist/schema.js';
 import { users } from '../users/schema.js';
 import { vehicles } from '../vehicles/schema.js';
 
-export const P2H_STATUSES = ['normal', 'warning', 'abnormal'] as const;
-export type P2hStatus = (typeof P2H_STATUSES)[number];
+import { P2H_STATUSES } from './values.js';
+
+export { P2H_STATUSES, type P2hStatus } from './values.js';
 export const p2hStatusEnum = pgEnum('p2h_status', P2H_STATUSES);
 
 export const p2hReports = pgTable(

@@ -1,56 +1,17 @@
 /**
- * The shapes of a P2H report as the rest of the system sees it. They live beside the schema, not in
- * the service, so notifications can import them without importing the P2H service.
+ * The shapes of a P2H report as the rest of the system sees it. The wire shapes are the route
+ * schemas' types (./api-schemas.ts); they live beside the schema, not in the service, so
+ * notifications can import them without importing the P2H service.
  */
 import type { Executor } from '../db/client.js';
-import type { Role } from '../users/schema.js';
-import type { ShiftType } from '../vehicles/schema.js';
-import type { AnswerInput } from './answers.js';
-import type { P2hStatus } from './schema.js';
+import type { Paging } from '../http/envelope.js';
+import type { Role } from '../users/values.js';
+import type { DeliveryState, ReportDetail, ReportQuery } from './api-schemas.js';
 
-export interface SubmitInput {
-  vehicle_id: number;
-  shift_number?: number;
-  odometer?: number | null;
-  details: AnswerInput[];
-}
+export type { DeliveryState, ReportDetail, ReportSummary, SubmitInput } from './api-schemas.js';
 
-export interface ReportSummary {
-  id: number;
-  vehicle: { id: number; unit_code: string; plate_number: string; vehicle_type: string; shift_type: ShiftType; brand: string | null };
-  user: { id: number; full_name: string };
-  shift_number: number;
-  operational_date: string;
-  submitted_at: string;
-  odometer: number | null;
-  overall_status: P2hStatus;
-  /** Delivery state of the Telegram alerts about this report. */
-  notifications: DeliveryState[];
-}
-
-export interface DeliveryState {
-  id: number;
-  type: string;
-  status: string;
-  recipient_kind: string | null;
-  attempts: number;
-  last_error: string | null;
-  sent_at: string | null;
-}
-
-export interface ReportDetail extends ReportSummary {
-  details: { checklist_item_id: number; section: string; item_name: string; status: P2hStatus; keterangan: string | null }[];
-}
-
-export interface ReportListQuery {
-  page: number;
-  page_size: number;
-  date_from?: string;
-  date_to?: string;
-  vehicle_id?: number;
-  user_id?: number;
-  status?: P2hStatus;
-}
+/** A report list query with its paging filled in. */
+export type ReportListQuery = ReportQuery & Paging;
 
 /**
  * What P2H needs from the notifications feature (the outbox implements it). A constructor argument,

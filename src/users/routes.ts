@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { created, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { IdParams, Paged } from '../http/api-schemas.js';
+import { created, envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
-import { EmailInput, FullName, PasswordInput, PhoneInput, RoleSchema, UserSchema } from './api-schemas.js';
+import { CreateUserBody, UpdateUserBody, UserListQuerySchema, UserSchema } from './api-schemas.js';
 import type { UsersService } from './service.js';
 
 const UserRef = Type.Ref(UserSchema);
@@ -25,10 +26,7 @@ export function registerUserRoutes(app: HttpServer, deps: { users: UsersService 
         tags,
         security,
         summary: 'Create a user (admins create drivers and viewers; superadmins any role)',
-        body: Type.Object(
-          { full_name: FullName, phone_number: PhoneInput, email: Type.Optional(EmailInput), role: RoleSchema, password: PasswordInput },
-          { additionalProperties: false },
-        ),
+        body: CreateUserBody,
         response: created(UserRef),
       },
     },
@@ -45,16 +43,7 @@ export function registerUserRoutes(app: HttpServer, deps: { users: UsersService 
         tags,
         security,
         summary: 'List users with paging; q searches name, phone and email; telegram_linked filters linked/unlinked',
-        querystring: Type.Object(
-          {
-            ...PagingQuery,
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            role: Type.Optional(RoleSchema),
-            is_active: Type.Optional(Type.Boolean()),
-            telegram_linked: Type.Optional(Type.Boolean()),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: UserListQuerySchema,
         response: ok(Paged(UserRef)),
       },
     },
@@ -78,17 +67,7 @@ export function registerUserRoutes(app: HttpServer, deps: { users: UsersService 
         security,
         summary: 'Edit a user; a new password here is an admin reset',
         params: IdParams,
-        body: Type.Object(
-          {
-            full_name: Type.Optional(FullName),
-            phone_number: Type.Optional(PhoneInput),
-            email: Type.Optional(EmailInput),
-            role: Type.Optional(RoleSchema),
-            is_active: Type.Optional(Type.Boolean()),
-            password: Type.Optional(PasswordInput),
-          },
-          { additionalProperties: false, minProperties: 1 },
-        ),
+        body: UpdateUserBody,
         response: ok(UserRef),
       },
     },

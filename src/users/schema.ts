@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES } from './values.js';
+
+export { ROLES, type Role } from './values.js';
 export const roleEnum = pgEnum('user_role', ROLES);
 
 export const users = pgTable(

@@ -1,9 +1,10 @@
 import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password.js';
-import { pageOffset } from '../http/envelope.js';
+import { pageOffset, type Paging } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } from '../http/errors.js';
+import type { CreateUserInput, UpdateUserInput, User, UserListQuery } from './api-schemas.js';
 import { normalizePhone } from './phone.js';
 import { canManageRole } from './rules.js';
 import { users, type Role, type UserRow } from './schema.js';
@@ -16,39 +17,8 @@ export interface Actor {
   fullName: string;
 }
 
-export interface PublicUser {
-  id: number;
-  full_name: string;
-  phone_number: string;
-  email: string | null;
-  role: Role;
-  is_active: boolean;
-  /** Whether the user linked their Telegram (personal alerts) — not which chat. */
-  telegram_linked: boolean;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CreateUserInput {
-  full_name: string;
-  phone_number: string;
-  email?: string | null;
-  role: Role;
-  password: string;
-}
-
-export type UpdateUserInput = Partial<CreateUserInput & { is_active: boolean }>;
-
-export interface UserListQuery {
-  page: number;
-  page_size: number;
-  q?: string;
-  role?: Role;
-  is_active?: boolean;
-  telegram_linked?: boolean;
-}
-
-export function toPublicUser(row: UserRow): PublicUser {
+/** An account as the API shows it; `telegram_linked` says whether, not which chat. */
+export function toPublicUser(row: UserRow): User {
   return {
     id: row.id,
     full_name: row.fullName,
@@ -68,7 +38,7 @@ export class UsersService {
     private readonly clock: Clock,
   ) {}
 
-  async create(actor: Actor, input: CreateUserInput): Promise<PublicUser> {
+  async create(actor: Actor, input: CreateUserInput): Promise<User> {
     if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat membuat akun dengan role ${input.role}`);
     const phone = requirePhone(input.phone_number);
     const passwordHash = await hashPassword(input.password);
@@ -90,7 +60,7 @@ export class UsersService {
     return toPublicUser(row!);
   }
 
-  async list(query: UserListQuery): Promise<{ items: PublicUser[]; total: number }> {
+  async list(query: UserListQuery & Paging): Promise<{ items: User[]; total: number }> {
     const filters: SQL[] = [];
     if (query.role) filters.push(eq(users.role, query.role));
     if (query.is_active !== undefined) filters.push(eq(users.isActive, query.is_active));
@@ -121,11 +91,11 @@ export class UsersService {
     return { items: rows.map(toPublicUser), total: totalRow?.total ?? 0 };
   }
 
-  async get(id: number): Promise<PublicUser> {
+  async get(id: number): Promise<User> {
     return toPublicUser(await this.requireRow(id));
   }
 
-  async update(actor: Actor, id: number, input: UpdateUserInput): Promise<PublicUser> {
+  async update(actor: Actor, id: number, input: UpdateUserInput): Promise<User> {
     const current = await this.requireRow(id);
     const self = actor.id === id;
     if (!self && !canManageRole(actor.role, current.role)) throw forbidden('Anda tidak dapat mengubah akun ini');
@@ -166,7 +136,7 @@ export class UsersService {
   }
 
   /** DELETE deactivates: reports keep pointing at the account. */
-  deactivate(actor: Actor, id: number): Promise<PublicUser> {
+  deactivate(actor: Actor, id: number): Promise<User> {
     return this.update(actor, id, { is_active: false });
   }
 

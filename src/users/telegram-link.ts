@@ -3,8 +3,9 @@ import { and, count, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
+import type { Adoption, LinkedUser, TelegramStatus } from './api-schemas.js';
 import { normalizePhone } from './phone.js';
-import { users, type Role, type UserRow } from './schema.js';
+import { users, type UserRow } from './schema.js';
 import { telegramLinkAudit, telegramLinkTokens } from './telegram-schema.js';
 
 export const LINK_TOKEN_TTL_MS = 10 * 60_000;
@@ -14,24 +15,7 @@ const LINK_TOKEN_KEEP_MS = 24 * 3600_000;
 export type LinkMethod = 'contact' | 'token' | 'phone' | 'internal_api';
 export type UnlinkMethod = 'web' | 'admin' | 'bot_command' | 'deactivated';
 
-export interface TelegramStatus {
-  is_linked: boolean;
-  telegram_chat_id: string | null;
-  telegram_username: string | null;
-  telegram_linked_at: string | null;
-  /** False after the user blocked the bot; alerts then go to the fallback group. */
-  is_reachable: boolean;
-}
-
-export interface LinkedUser {
-  id: number;
-  full_name: string;
-  phone_number: string;
-  role: Role;
-  telegram_chat_id: string;
-  telegram_username: string | null;
-  telegram_linked_at: string;
-}
+export type { LinkedUser, TelegramStatus };
 
 export interface ChatIdentity {
   chatId: string;
@@ -161,7 +145,7 @@ export class TelegramLinkService {
   }
 
   /** Share of active users who linked Telegram, as the seed's adoption query, active users only. */
-  async adoption(): Promise<{ total_users: number; linked_users: number; percentage: number }> {
+  async adoption(): Promise<Adoption> {
     const [totals] = await this.db.select({ total: count(), linked: count(users.telegramChatId) }).from(users).where(eq(users.isActive, true));
     const total = totals?.total ?? 0;
     const linked = totals?.linked ?? 0;

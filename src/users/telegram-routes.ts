@@ -1,31 +1,13 @@
-import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { envelope, IdParams, Nullable, ok } from '../http/envelope.js';
+import { IdParams } from '../http/api-schemas.js';
+import { envelope, ok } from '../http/envelope.js';
 import { AppError, forbidden } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { errorLogFields } from '../telegram/describe-error.js';
-import { PhoneInput, RoleSchema } from './api-schemas.js';
+import { AdoptionSchema, LinkByPhoneBody, LinkedUserSchema, TelegramLinkTokenSchema, TelegramStatusSchema } from './api-schemas.js';
 import { canManageRole } from './rules.js';
 import type { UsersService } from './service.js';
 import type { TelegramLinkService } from './telegram-link.js';
-
-const StatusSchema = Type.Object({
-  is_linked: Type.Boolean(),
-  telegram_chat_id: Nullable(Type.String()),
-  telegram_username: Nullable(Type.String()),
-  telegram_linked_at: Nullable(Type.String({ format: 'date-time' })),
-  is_reachable: Type.Boolean(),
-});
-
-const LinkedUserSchema = Type.Object({
-  id: Type.Integer(),
-  full_name: Type.String(),
-  phone_number: Type.String(),
-  role: RoleSchema,
-  telegram_chat_id: Type.String(),
-  telegram_username: Nullable(Type.String()),
-  telegram_linked_at: Type.String({ format: 'date-time' }),
-});
 
 export interface TelegramRouteDeps {
   users: UsersService;
@@ -46,14 +28,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
       schema: {
         tags,
         summary: 'Internal: link a Telegram chat to the user with this phone number (header X-Internal-Token)',
-        body: Type.Object(
-          {
-            phone_number: PhoneInput,
-            telegram_chat_id: Type.String({ pattern: '^[1-9][0-9]{0,19}$', description: 'private chat id (the Telegram user id)' }),
-            telegram_username: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-          },
-          { additionalProperties: false },
-        ),
+        body: LinkByPhoneBody,
         response: ok(LinkedUserSchema),
       },
     },
@@ -66,13 +41,13 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
 
   app.get(
     '/api/users/me/telegram/status',
-    { schema: { tags, security, summary: 'My Telegram link', response: ok(StatusSchema) } },
+    { schema: { tags, security, summary: 'My Telegram link', response: ok(TelegramStatusSchema) } },
     async (request) => envelope('Status telegram berhasil diambil', await links.status(actorOf(request).id)),
   );
 
   app.delete(
     '/api/users/me/telegram/unlink',
-    { schema: { tags, security, summary: 'Unlink my Telegram', response: ok(StatusSchema) } },
+    { schema: { tags, security, summary: 'Unlink my Telegram', response: ok(TelegramStatusSchema) } },
     async (request) => {
       const actor = actorOf(request);
       const changed = await links.unlinkUser(actor.id, 'web', actor.id);
@@ -87,7 +62,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
         tags,
         security,
         summary: 'A one-time deep link (t.me/<bot>?start=<token>) to link this account; 503 when no bot is configured',
-        response: ok(Type.Object({ token: Type.String(), url: Type.String(), expires_at: Type.String({ format: 'date-time' }) })),
+        response: ok(TelegramLinkTokenSchema),
       },
     },
     async (request) => {
@@ -111,7 +86,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
   app.delete(
     '/api/users/:id/telegram',
     {
-      schema: { tags, security, summary: "Admin reset of a user's Telegram link", params: IdParams, response: ok(StatusSchema) },
+      schema: { tags, security, summary: "Admin reset of a user's Telegram link", params: IdParams, response: ok(TelegramStatusSchema) },
     },
     async (request) => {
       const actor = actorOf(request);
@@ -129,7 +104,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
         tags,
         security,
         summary: 'How many active users linked Telegram',
-        response: ok(Type.Object({ total_users: Type.Integer(), linked_users: Type.Integer(), percentage: Type.Number() })),
+        response: ok(AdoptionSchema),
       },
     },
     async () => envelope('Adopsi Telegram berhasil diambil', await links.adoption()),

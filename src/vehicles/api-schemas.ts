@@ -1,11 +1,10 @@
-import { Type } from '@sinclair/typebox';
-import { DateString, Nullable } from '../http/envelope.js';
-import { DOCUMENT_TYPES, SHIFT_TYPES } from './schema.js';
+/** Units, their types and documents on the wire. The web imports these types. */
+import { Type, type Static } from '@sinclair/typebox';
+import { DateString, LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
+import { DOCUMENT_TYPES, SHIFT_TYPES } from './values.js';
 
-export const ShiftTypeSchema = Type.Union(SHIFT_TYPES.map((s) => Type.Literal(s)), {
-  description: 'shift: 3 inspections a day, long_shift: 2, non_shift: 1',
-});
-export const DocumentTypeSchema = Type.Union(DOCUMENT_TYPES.map((d) => Type.Literal(d)));
+export const ShiftTypeSchema = LiteralUnion(SHIFT_TYPES, { description: 'shift: 3 inspections a day, long_shift: 2, non_shift: 1' });
+export const DocumentTypeSchema = LiteralUnion(DOCUMENT_TYPES);
 
 export const VehicleSchema = Type.Object(
   {
@@ -25,6 +24,7 @@ export const VehicleSchema = Type.Object(
   },
   { $id: 'Vehicle' },
 );
+export type Vehicle = Static<typeof VehicleSchema>;
 
 export const ExpiringDocumentSchema = Type.Object({
   vehicle_id: Type.Integer(),
@@ -33,6 +33,12 @@ export const ExpiringDocumentSchema = Type.Object({
   document_type: DocumentTypeSchema,
   expiry_date: Type.String({ format: 'date' }),
 });
+export type ExpiringDocument = Static<typeof ExpiringDocumentSchema>;
+
+export const ExpiringQuerySchema = Type.Object(
+  { before: DateString('Inclusive upper bound, YYYY-MM-DD'), type: Type.Optional(DocumentTypeSchema) },
+  { additionalProperties: false },
+);
 
 // At least one letter or digit: the search key ("P309") must not be empty.
 export const UnitCodeInput = Type.String({
@@ -48,19 +54,21 @@ export const DriverIdInput = Nullable(Type.Integer({ minimum: 1, maximum: 2_147_
 // null removes the document (PATCH) or means "none" (POST).
 export const ExpiryInput = Nullable(DateString('Expiry date YYYY-MM-DD; null removes the document'));
 
-export const VehicleInputFields = {
-  unit_code: UnitCodeInput,
-  plate_number: PlateInput,
-  vehicle_type: VehicleTypeInput,
-  shift_type: ShiftTypeSchema,
-  brand: Type.Optional(BrandInput),
-  assigned_driver_id: Type.Optional(DriverIdInput),
-  stnk_expiry: Type.Optional(ExpiryInput),
-  kir_expiry: Type.Optional(ExpiryInput),
-  pajak_expiry: Type.Optional(ExpiryInput),
-};
-
-export const CreateVehicleBody = Type.Object(VehicleInputFields, { additionalProperties: false });
+export const CreateVehicleBody = Type.Object(
+  {
+    unit_code: UnitCodeInput,
+    plate_number: PlateInput,
+    vehicle_type: VehicleTypeInput,
+    shift_type: ShiftTypeSchema,
+    brand: Type.Optional(BrandInput),
+    assigned_driver_id: Type.Optional(DriverIdInput),
+    stnk_expiry: Type.Optional(ExpiryInput),
+    kir_expiry: Type.Optional(ExpiryInput),
+    pajak_expiry: Type.Optional(ExpiryInput),
+  },
+  { additionalProperties: false },
+);
+export type CreateVehicleInput = Static<typeof CreateVehicleBody>;
 
 export const UpdateVehicleBody = Type.Object(
   {
@@ -77,3 +85,20 @@ export const UpdateVehicleBody = Type.Object(
   },
   { additionalProperties: false, minProperties: 1 },
 );
+export type UpdateVehicleInput = Static<typeof UpdateVehicleBody>;
+
+export const VehicleListQuerySchema = Type.Object(
+  {
+    ...PagingQuery,
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    vehicle_type: Type.Optional(Type.String({ maxLength: 50 })),
+    shift_type: Type.Optional(ShiftTypeSchema),
+    /** Retired units stay out of lists unless asked for. */
+    is_active: Type.Optional(Type.Boolean({ default: true })),
+  },
+  { additionalProperties: false },
+);
+export type VehicleListQuery = Static<typeof VehicleListQuerySchema>;
+
+export const VehicleTypeBody = Type.Object({ name: VehicleTypeInput }, { additionalProperties: false });
+export const VehicleTypeSchema = Type.Object({ name: Type.String() });

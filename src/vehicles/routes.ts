@@ -1,14 +1,16 @@
 import { Type } from '@sinclair/typebox';
-import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { IdParams, Paged } from '../http/api-schemas.js';
+import { created, envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
 import {
   CreateVehicleBody,
-  DocumentTypeSchema,
   ExpiringDocumentSchema,
-  ShiftTypeSchema,
+  ExpiringQuerySchema,
   UpdateVehicleBody,
+  VehicleListQuerySchema,
   VehicleSchema,
-  VehicleTypeInput,
+  VehicleTypeBody,
+  VehicleTypeSchema,
 } from './api-schemas.js';
 import type { VehiclesService } from './service.js';
 
@@ -43,16 +45,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         summary:
           'List units by unit code, with paging. q matches unit code and plate ignoring case, spaces and dots ' +
           '("p309" finds "P.309"). Only active units unless is_active=false (then only inactive ones).',
-        querystring: Type.Object(
-          {
-            ...PagingQuery,
-            q: Type.Optional(Type.String({ maxLength: 100 })),
-            vehicle_type: Type.Optional(Type.String({ maxLength: 50 })),
-            shift_type: Type.Optional(ShiftTypeSchema),
-            is_active: Type.Optional(Type.Boolean({ default: true })),
-          },
-          { additionalProperties: false },
-        ),
+        querystring: VehicleListQuerySchema,
         response: ok(Paged(VehicleRef)),
       },
     },
@@ -70,10 +63,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         tags,
         security,
         summary: 'Documents (STNK, KIR, pajak) of active units expiring on or before a date, expired ones included, soonest first',
-        querystring: Type.Object(
-          { before: DateString('Inclusive upper bound, YYYY-MM-DD'), type: Type.Optional(DocumentTypeSchema) },
-          { additionalProperties: false },
-        ),
+        querystring: ExpiringQuerySchema,
         response: ok(Type.Array(ExpiringDocumentSchema)),
       },
     },
@@ -128,8 +118,8 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         tags,
         security,
         summary: 'Add a vehicle type (trimmed; 409 when it exists in any letter case)',
-        body: Type.Object({ name: VehicleTypeInput }, { additionalProperties: false }),
-        response: created(Type.Object({ name: Type.String() })),
+        body: VehicleTypeBody,
+        response: created(VehicleTypeSchema),
       },
     },
     async (request, reply) =>

@@ -1,12 +1,10 @@
 import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../users/schema.js';
 
-export const SHIFT_TYPES = ['shift', 'long_shift', 'non_shift'] as const;
-export type ShiftType = (typeof SHIFT_TYPES)[number];
-export const shiftTypeEnum = pgEnum('shift_type', SHIFT_TYPES);
+import { DOCUMENT_TYPES, SHIFT_TYPES } from './values.js';
 
-export const DOCUMENT_TYPES = ['stnk', 'kir', 'pajak'] as const;
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+export { DOCUMENT_TYPES, SHIFT_TYPES, type DocumentType, type ShiftType } from './values.js';
+export const shiftTypeEnum = pgEnum('shift_type', SHIFT_TYPES);
 export const documentTypeEnum = pgEnum('document_type', DOCUMENT_TYPES);
 
 export const vehicleTypes = pgTable('vehicle_types', {

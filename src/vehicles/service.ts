@@ -1,5 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { pageOffset } from '../http/envelope.js';
+import { pageOffset, type Paging } from '../http/envelope.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { conflict, notFound } from '../http/errors.js';
@@ -13,48 +13,14 @@ import {
   type DocumentExpiries,
   type ExpiringDocument,
 } from './documents.js';
+import type { CreateVehicleInput, UpdateVehicleInput, Vehicle, VehicleListQuery } from './api-schemas.js';
 import { requireAssignableDriver, type UserLookup } from './drivers.js';
-import { vehicles, vehicleTypes, type DocumentType, type ShiftType, type VehicleRow } from './schema.js';
+import { vehicles, vehicleTypes, type DocumentType, type VehicleRow } from './schema.js';
 import { addTypeName, listTypeNames, resolveTypeNames } from './types.js';
 import { normalizePlate, normalizeUnitCode, searchKey } from './unit-code.js';
 
 /** What other features need to know about a unit. */
-export interface VehicleSummary {
-  id: number;
-  unit_code: string;
-  plate_number: string;
-  vehicle_type: string;
-  shift_type: ShiftType;
-  brand: string | null;
-  is_active: boolean;
-  assigned_driver_id: number | null;
-}
-
-export interface ApiVehicle extends VehicleSummary, DocumentExpiries {
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CreateVehicleInput extends Partial<DocumentExpiries> {
-  unit_code: string;
-  plate_number: string;
-  vehicle_type: string;
-  shift_type: ShiftType;
-  brand?: string | null;
-  assigned_driver_id?: number | null;
-}
-
-export type UpdateVehicleInput = Partial<CreateVehicleInput & { is_active: boolean }>;
-
-export interface VehicleListQuery {
-  page: number;
-  page_size: number;
-  q?: string;
-  vehicle_type?: string;
-  shift_type?: ShiftType;
-  /** Defaults to true: retired units stay out of lists unless asked for. */
-  is_active?: boolean;
-}
+export type VehicleSummary = Pick<Vehicle, 'id' | 'unit_code' | 'plate_number' | 'vehicle_type' | 'shift_type' | 'brand' | 'is_active' | 'assigned_driver_id'>;
 
 export type { ExpiringDocument };
 
@@ -69,7 +35,7 @@ const summaryColumns = {
   assigned_driver_id: vehicles.assignedDriverId,
 };
 
-function toApiVehicle(row: VehicleRow, documents: DocumentExpiries): ApiVehicle {
+function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
   return {
     id: row.id,
     unit_code: row.unitCode,
@@ -94,7 +60,7 @@ export class VehiclesService {
     private readonly clock: Clock,
   ) {}
 
-  async create(input: CreateVehicleInput): Promise<ApiVehicle> {
+  async create(input: CreateVehicleInput): Promise<Vehicle> {
     const [vehicleType] = await resolveTypeNames(this.db, [input.vehicle_type], 'vehicle_type');
     if (input.assigned_driver_id != null) await requireAssignableDriver(this.findUser, input.assigned_driver_id);
     const unitCode = normalizeUnitCode(input.unit_code);
@@ -127,7 +93,7 @@ export class VehiclesService {
   }
 
   /** One page of units ordered by unit code; documents for that page come in one further query. */
-  async list(query: VehicleListQuery): Promise<{ items: ApiVehicle[]; total: number }> {
+  async list(query: VehicleListQuery & Paging): Promise<{ items: Vehicle[]; total: number }> {
     const filters: SQL[] = [eq(vehicles.isActive, query.is_active ?? true)];
     // Type names are few and typed by hand: "bus" filters Bus.
     if (query.vehicle_type) filters.push(sql`lower(${vehicles.vehicleType}) = ${query.vehicle_type.trim().toLowerCase()}`);
@@ -152,12 +118,12 @@ export class VehiclesService {
     return { items: await this.withDocuments(rows), total: totalRow?.total ?? 0 };
   }
 
-  async get(id: number): Promise<ApiVehicle> {
+  async get(id: number): Promise<Vehicle> {
     const [item] = await this.withDocuments([await this.requireRow(id)]);
     return item!;
   }
 
-  async update(id: number, input: UpdateVehicleInput): Promise<ApiVehicle> {
+  async update(id: number, input: UpdateVehicleInput): Promise<Vehicle> {
     const current = await this.requireRow(id);
     const changes: Partial<typeof vehicles.$inferInsert> = { updatedAt: this.clock() };
     if (input.unit_code !== undefined) {
@@ -189,7 +155,7 @@ export class VehiclesService {
   }
 
   /** DELETE deactivates: reports keep pointing at the unit. */
-  deactivate(id: number): Promise<ApiVehicle> {
+  deactivate(id: number): Promise<Vehicle> {
     return this.update(id, { is_active: false });
   }
 
@@ -241,12 +207,12 @@ export class VehiclesService {
       .onConflictDoNothing();
   }
 
-  private async withDocuments(rows: VehicleRow[]): Promise<ApiVehicle[]> {
+  private async withDocuments(rows: VehicleRow[]): Promise<Vehicle[]> {
     const documents = await documentsFor(
       this.db,
       rows.map((r) => r.id),
     );
-    return rows.map((row) => toApiVehicle(row, documents.get(row.id)!));
+    return rows.map((row) => toVehicle(row, documents.get(row.id)!));
   }
 
   private async requireRow(id: number): Promise<VehicleRow> {

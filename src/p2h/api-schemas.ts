@@ -1,0 +1,102 @@
+/** P2H reports and the compliance board on the wire. The web imports these types. */
+import { Type, type Static } from '@sinclair/typebox';
+import { DateString, LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
+import { SHIFT_TYPES } from '../vehicles/values.js';
+import { COMPLIANCE_COLORS, P2H_STATUSES } from './values.js';
+
+export const P2hStatusSchema = LiteralUnion(P2H_STATUSES);
+
+/** One Telegram alert about a report, as far as the reader may see it. */
+export const DeliveryStateSchema = Type.Object({
+  id: Type.Integer(),
+  type: Type.String(),
+  status: Type.String({ description: 'pending, sending, sent, failed or skipped' }),
+  recipient_kind: Nullable(Type.String()),
+  attempts: Type.Integer(),
+  last_error: Nullable(Type.String()),
+  sent_at: Nullable(Type.String({ format: 'date-time' })),
+});
+export type DeliveryState = Static<typeof DeliveryStateSchema>;
+
+export const ReportSummarySchema = Type.Object({
+  id: Type.Integer(),
+  vehicle: Type.Object({
+    id: Type.Integer(),
+    unit_code: Type.String(),
+    plate_number: Type.String(),
+    vehicle_type: Type.String(),
+    shift_type: LiteralUnion(SHIFT_TYPES),
+    brand: Nullable(Type.String()),
+  }),
+  user: Type.Object({ id: Type.Integer(), full_name: Type.String() }),
+  shift_number: Type.Integer(),
+  operational_date: Type.String({ format: 'date' }),
+  submitted_at: Type.String({ format: 'date-time' }),
+  odometer: Nullable(Type.Number()),
+  overall_status: P2hStatusSchema,
+  notifications: Type.Array(DeliveryStateSchema, { description: 'delivery state of the Telegram alerts about this report' }),
+});
+export type ReportSummary = Static<typeof ReportSummarySchema>;
+
+export const ReportAnswerSchema = Type.Object({
+  checklist_item_id: Type.Integer(),
+  section: Type.String(),
+  item_name: Type.String(),
+  status: P2hStatusSchema,
+  keterangan: Nullable(Type.String()),
+});
+export type ReportAnswer = Static<typeof ReportAnswerSchema>;
+
+export const ReportDetailSchema = Type.Composite([ReportSummarySchema, Type.Object({ details: Type.Array(ReportAnswerSchema) })]);
+export type ReportDetail = Static<typeof ReportDetailSchema>;
+
+export const SubmitReportBody = Type.Object(
+  {
+    vehicle_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+    shift_number: Type.Optional(Type.Integer({ minimum: 1, maximum: 3 })),
+    odometer: Type.Optional(Nullable(Type.Number({ minimum: 0, maximum: 99_999_999 }))),
+    details: Type.Array(
+      Type.Object(
+        {
+          checklist_item_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+          status: P2hStatusSchema,
+          keterangan: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+        },
+        { additionalProperties: false },
+      ),
+      { minItems: 1, maxItems: 200 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SubmitInput = Static<typeof SubmitReportBody>;
+
+export const ReportListQuerySchema = Type.Object(
+  {
+    ...PagingQuery,
+    date_from: Type.Optional(DateString('operational date from (inclusive)')),
+    date_to: Type.Optional(DateString('operational date to (inclusive)')),
+    vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+    user_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+    status: Type.Optional(P2hStatusSchema),
+  },
+  { additionalProperties: false },
+);
+export type ReportQuery = Static<typeof ReportListQuerySchema>;
+
+export const ComplianceSchema = Type.Object({
+  vehicle_id: Type.Integer(),
+  unit_code: Type.String(),
+  plate_number: Type.String(),
+  shift_type: LiteralUnion(SHIFT_TYPES),
+  operational_date: Type.String({ format: 'date' }),
+  required_slots: Type.Integer(),
+  done_slots: Type.Array(Type.Integer()),
+  open_slots: Type.Array(Type.Integer(), {
+    description: 'slots the caller may still file now: for a driver the slot the clock is in (an hour early and 30 minutes late count), for an admin every slot of the day; empty for another day',
+  }),
+  color: LiteralUnion(COMPLIANCE_COLORS),
+});
+export type Compliance = Static<typeof ComplianceSchema>;
+
+export const ComplianceQuerySchema = Type.Object({ date: Type.Optional(DateString()) }, { additionalProperties: false });
