@@ -26,7 +26,8 @@ export const NotificationSchema = Type.Object(
   },
   { $id: 'Notification' },
 );
-export type Notification = Static<typeof NotificationSchema>;
+/** One row of the log (named so it does not shadow the browser's `Notification`). */
+export type NotificationEntry = Static<typeof NotificationSchema>;
 
 /** Dates are days in P2H_TIMEZONE. */
 export const NotificationListQuerySchema = Type.Object(

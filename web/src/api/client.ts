@@ -1,10 +1,7 @@
 /** The one way the web app talks to the server: the {success, message, payload} envelope, errors as ApiError. */
+import type { ErrorDetail, ErrorPayload } from './types';
 
-export interface ErrorDetail {
-  field: string;
-  code?: string;
-  message: string;
-}
+export type { ErrorDetail };
 
 /** Codes the client makes up itself, for failures that never reached the server. */
 export type ClientErrorCode = 'NETWORK_ERROR' | 'OFFLINE' | 'TIMEOUT' | 'BAD_RESPONSE';
@@ -90,7 +87,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   }
   if (response.ok && envelope.success !== false) return envelope.payload as T;
 
-  const payload = (envelope.payload ?? {}) as { code?: string; details?: ErrorDetail[]; retry_after_seconds?: number };
+  const payload = (envelope.payload ?? {}) as Partial<ErrorPayload>;
   const retryHeader = Number(response.headers.get('retry-after'));
   const error = new ApiError(
     response.status,

@@ -1,38 +1,40 @@
 import { apiRequest } from './client';
 import type {
-  ChecklistItem,
+  ApplicableItem,
+  ChangePasswordInput,
   Compliance,
+  LoginInput,
   LoginResult,
-  NewReport,
-  P2hStatus,
   Page,
-  Report,
+  ReportDetail,
+  ReportQuery,
   ReportSummary,
+  SubmitInput,
   TelegramLinkToken,
   TelegramStatus,
   User,
   Vehicle,
+  VehicleListQuery,
 } from './types';
 
 type Signal = { signal?: AbortSignal };
 
 export const api = {
-  login: (username: string, password: string) => apiRequest<LoginResult>('POST', '/api/auth/login', { body: { username, password } }),
+  login: (username: string, password: string) =>
+    apiRequest<LoginResult>('POST', '/api/auth/login', { body: { username, password } satisfies LoginInput }),
   logout: () => apiRequest<null>('POST', '/api/auth/logout'),
   me: (o: Signal = {}) => apiRequest<User>('GET', '/api/users/me', o),
   changePassword: (current_password: string, new_password: string) =>
-    apiRequest<LoginResult>('POST', '/api/users/me/password', { body: { current_password, new_password } }),
+    apiRequest<LoginResult>('POST', '/api/users/me/password', { body: { current_password, new_password } satisfies ChangePasswordInput }),
 
-  vehicles: (query: { q?: string; page?: number; page_size?: number }, o: Signal = {}) =>
-    apiRequest<Page<Vehicle>>('GET', '/api/vehicles', { query, ...o }),
+  vehicles: (query: VehicleListQuery, o: Signal = {}) => apiRequest<Page<Vehicle>>('GET', '/api/vehicles', { query, ...o }),
   vehicle: (id: number, o: Signal = {}) => apiRequest<Vehicle>('GET', `/api/vehicles/${id}`, o),
-  checklist: (vehicleId: number, o: Signal = {}) => apiRequest<ChecklistItem[]>('GET', '/api/checklist', { query: { vehicle_id: vehicleId }, ...o }),
+  checklist: (vehicleId: number, o: Signal = {}) => apiRequest<ApplicableItem[]>('GET', '/api/checklist', { query: { vehicle_id: vehicleId }, ...o }),
   compliance: (o: Signal & { date?: string } = {}) => apiRequest<Compliance[]>('GET', '/api/p2h/compliance', { query: { date: o.date }, signal: o.signal }),
 
-  submitReport: (report: NewReport) => apiRequest<Report>('POST', '/api/p2h/reports', { body: report }),
-  reports: (query: { page?: number; page_size?: number; status?: P2hStatus; date_from?: string; date_to?: string }, o: Signal = {}) =>
-    apiRequest<Page<ReportSummary>>('GET', '/api/p2h/reports', { query, ...o }),
-  report: (id: number, o: Signal = {}) => apiRequest<Report>('GET', `/api/p2h/reports/${id}`, o),
+  submitReport: (report: SubmitInput) => apiRequest<ReportDetail>('POST', '/api/p2h/reports', { body: report }),
+  reports: (query: ReportQuery, o: Signal = {}) => apiRequest<Page<ReportSummary>>('GET', '/api/p2h/reports', { query, ...o }),
+  report: (id: number, o: Signal = {}) => apiRequest<ReportDetail>('GET', `/api/p2h/reports/${id}`, o),
 
   telegramStatus: (o: Signal = {}) => apiRequest<TelegramStatus>('GET', '/api/users/me/telegram/status', o),
   telegramLinkToken: () => apiRequest<TelegramLinkToken>('POST', '/api/users/me/telegram/link-token'),

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink } from 'react-router';
-import { expiryState, isoToday, type DocumentType } from '../../api/admin';
+import { expiryState, isoToday } from '../../api/admin';
+import type { DocumentType } from '../../api/types';
 import { Button, ButtonLink, type ButtonVariant } from '../../components/Button';
 import { Icon, type IconName } from '../../components/Icon';
 import { EmptyState, ErrorState, Loading } from '../../components/States';

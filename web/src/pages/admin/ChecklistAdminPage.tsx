@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
-import { adminApi, type AdminChecklistItem } from '../../api/admin';
+import { adminApi } from '../../api/admin';
+import type { ChecklistItem } from '../../api/types';
 import { detailsByField } from '../../api/details';
 import { Button } from '../../components/Button';
 import { TextField } from '../../components/Field';
@@ -95,12 +96,12 @@ export function ChecklistAdminPage() {
     );
   }
   const all = [...items.data].sort((a, b) => a.order - b.order || a.id - b.id);
-  const sections = new Map<string, AdminChecklistItem[]>();
+  const sections = new Map<string, ChecklistItem[]>();
   for (const item of all) sections.set(item.section, [...(sections.get(item.section) ?? []), item]);
   const active = all.filter((i) => i.is_active).length;
   const maxOrder = all.reduce((m, i) => Math.max(m, i.order), 0);
 
-  const toggle = async (item: AdminChecklistItem) => {
+  const toggle = async (item: ChecklistItem) => {
     setBusy(item.id);
     try {
       if (item.is_active) await adminApi.retireChecklistItem(item.id);

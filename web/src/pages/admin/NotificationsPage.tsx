@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { adminApi, NOTIFICATION_STATUSES, NOTIFICATION_TYPES, type NotificationEntry, type NotificationStatus, type NotificationType } from '../../api/admin';
+import { adminApi, NOTIFICATION_STATUSES, NOTIFICATION_TYPES } from '../../api/admin';
+import type { NotificationEntry, NotificationStatus, NotificationType } from '../../api/types';
 import { Button } from '../../components/Button';
 import { SelectField } from '../../components/Field';
 import { Page } from '../../components/Page';

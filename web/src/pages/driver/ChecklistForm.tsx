@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
-import type { ChecklistItem, Vehicle } from '../../api/types';
+import type { ApplicableItem, Vehicle } from '../../api/types';
 import { Button, ButtonLink } from '../../components/Button';
 import { Notice } from '../../components/States';
 import { useI18n } from '../../i18n';
@@ -17,7 +17,7 @@ interface Props {
   userId: number;
   vehicle: Vehicle;
   slot: number;
-  items: ChecklistItem[];
+  items: ApplicableItem[];
   slotAlreadyDone: boolean;
 }
 

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import type { ChecklistItem, P2hStatus } from '../../api/types';
+import type { ApplicableItem, P2hStatus } from '../../api/types';
 import { TextArea } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { STATUS_ICON } from '../../components/StatusBadge';
@@ -10,7 +10,7 @@ import { itemProblem } from './checklist-model';
 const CHOICES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
 
 interface Props {
-  item: ChecklistItem;
+  item: ApplicableItem;
   answer: Answer | undefined;
   /** show what is missing (after "Next" or "Submit" was pressed) */
   showProblems: boolean;

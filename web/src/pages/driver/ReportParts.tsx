@@ -1,4 +1,4 @@
-import type { DeliveryState, Report, ReportSummary } from '../../api/types';
+import type { DeliveryState, ReportDetail, ReportSummary } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -53,9 +53,9 @@ export function DeliveryList({ report }: { report: ReportSummary }) {
 }
 
 /** Every answer, grouped by section; problems first catch the eye with their badge and remark. */
-export function AnswerList({ report }: { report: Report }) {
+export function AnswerList({ report }: { report: ReportDetail }) {
   const { t } = useI18n();
-  const sections = new Map<string, Report['details']>();
+  const sections = new Map<string, ReportDetail['details']>();
   for (const answer of report.details) sections.set(answer.section, [...(sections.get(answer.section) ?? []), answer]);
   return (
     <div className="answer-sections">

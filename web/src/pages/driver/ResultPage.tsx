@@ -1,6 +1,6 @@
 import { useLocation, useParams } from 'react-router';
 import { api } from '../../api/endpoints';
-import type { Report } from '../../api/types';
+import type { ReportDetail } from '../../api/types';
 import { ButtonLink } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { ErrorState, Loading } from '../../components/States';
@@ -14,7 +14,7 @@ import { DeliveryList, ReportFacts } from './ReportParts';
 export function ResultPage() {
   const { t } = useI18n();
   const id = Number(useParams().id);
-  const passed = (useLocation().state as { report?: Report } | null)?.report;
+  const passed = (useLocation().state as { report?: ReportDetail } | null)?.report;
   const fresh = passed?.id === id ? passed : undefined;
   const loaded = useResource((signal) => (fresh ? Promise.resolve(fresh) : api.report(id, { signal })), [id]);
   const report = loaded.data;
