@@ -1,5 +1,6 @@
 /** The checklist on the wire: what a driver answers and what admins manage. The web imports these types. */
 import { Type, type Static } from '@sinclair/typebox';
+import { PatchBody } from '../http/api-schemas.js';
 
 export const ApplicableItemSchema = Type.Object({
   id: Type.Integer(),
@@ -59,14 +60,6 @@ export const CreateItemBody = Type.Object(
 );
 export type CreateItemInput = Static<typeof CreateItemBody>;
 
-export const UpdateItemBody = Type.Object(
-  {
-    section: Type.Optional(SectionInput),
-    item_name: Type.Optional(ItemNameInput),
-    order: Type.Optional(OrderInput),
-    vehicle_types: Type.Optional(VehicleTypesInput),
-    is_active: Type.Optional(Type.Boolean()),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+/** is_active=true brings a retired item back. */
+export const UpdateItemBody = PatchBody(CreateItemBody, { is_active: Type.Optional(Type.Boolean()) });
 export type UpdateItemInput = Static<typeof UpdateItemBody>;

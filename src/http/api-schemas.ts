@@ -3,7 +3,7 @@
  * schemas. Like every `api-schemas.ts`, it imports only TypeBox, other api-schemas and the enum
  * lists, because the web type-checks it too (test/unit/api-schemas-imports.test.ts).
  */
-import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -13,6 +13,10 @@ export const LiteralUnion = <T extends string>(values: readonly T[], options?: {
     values.map((value) => Type.Literal(value)),
     options,
   );
+
+/** A PATCH body: each field of the create body, optional, plus `extra` (e.g. is_active); at least one field. */
+export const PatchBody = <P extends TProperties, E extends TProperties>(create: TObject<P>, extra: E) =>
+  Type.Object({ ...Type.Partial(create).properties, ...extra }, { additionalProperties: false, minProperties: 1 });
 
 export const DateString = (description?: string) => Type.String({ format: 'date', description: description ?? 'YYYY-MM-DD' });
 

@@ -1,6 +1,6 @@
 /** The users feature on the wire: accounts and the Telegram link. The web imports these types. */
 import { Type, type Static } from '@sinclair/typebox';
-import { LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
+import { LiteralUnion, Nullable, PagingQuery, PatchBody } from '../http/api-schemas.js';
 import { ROLES } from './values.js';
 
 export const RoleSchema = LiteralUnion(ROLES);
@@ -33,17 +33,7 @@ export const CreateUserBody = Type.Object(
 export type CreateUserInput = Static<typeof CreateUserBody>;
 
 /** A new password here is an admin reset. */
-export const UpdateUserBody = Type.Object(
-  {
-    full_name: Type.Optional(FullName),
-    phone_number: Type.Optional(PhoneInput),
-    email: Type.Optional(EmailInput),
-    role: Type.Optional(RoleSchema),
-    is_active: Type.Optional(Type.Boolean()),
-    password: Type.Optional(PasswordInput),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateUserBody = PatchBody(CreateUserBody, { is_active: Type.Optional(Type.Boolean()) });
 export type UpdateUserInput = Static<typeof UpdateUserBody>;
 
 export const UserListQuerySchema = Type.Object(

@@ -1,6 +1,6 @@
 /** Units, their types and documents on the wire. The web imports these types. */
 import { Type, type Static } from '@sinclair/typebox';
-import { DateString, LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
+import { DateString, LiteralUnion, Nullable, PagingQuery, PatchBody } from '../http/api-schemas.js';
 import { DOCUMENT_TYPES, SHIFT_TYPES } from './values.js';
 
 export const ShiftTypeSchema = LiteralUnion(SHIFT_TYPES, { description: 'shift: 3 inspections a day, long_shift: 2, non_shift: 1' });
@@ -70,21 +70,7 @@ export const CreateVehicleBody = Type.Object(
 );
 export type CreateVehicleInput = Static<typeof CreateVehicleBody>;
 
-export const UpdateVehicleBody = Type.Object(
-  {
-    unit_code: Type.Optional(UnitCodeInput),
-    plate_number: Type.Optional(PlateInput),
-    vehicle_type: Type.Optional(VehicleTypeInput),
-    shift_type: Type.Optional(ShiftTypeSchema),
-    brand: Type.Optional(BrandInput),
-    assigned_driver_id: Type.Optional(DriverIdInput),
-    is_active: Type.Optional(Type.Boolean()),
-    stnk_expiry: Type.Optional(ExpiryInput),
-    kir_expiry: Type.Optional(ExpiryInput),
-    pajak_expiry: Type.Optional(ExpiryInput),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
+export const UpdateVehicleBody = PatchBody(CreateVehicleBody, { is_active: Type.Optional(Type.Boolean()) });
 export type UpdateVehicleInput = Static<typeof UpdateVehicleBody>;
 
 export const VehicleListQuerySchema = Type.Object(
