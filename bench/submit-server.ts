@@ -6,10 +6,12 @@
  * Started by bench/submit.ts with an IPC channel and BENCH_SERVER_DATABASE_URL,
  * BENCH_SERVER_JWT_SECRET, BENCH_SERVER_POOL_SIZE in its environment. Messages:
  *   → parent {type: 'listening', port}     once listening on 127.0.0.1
- *   ← parent {type: 'cpu'} → {type: 'cpu', usage}   process.cpuUsage() now
+ *   ← parent {type: 'cpu'} → {type: 'cpu', usage, elu}   process.cpuUsage() and the event loop's
+ *                                          busy/idle times (performance.eventLoopUtilization()) now
  *   ← parent {type: 'stop'}                closes the app and the pool, then exits 0
  */
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config/config.js';
 import { openPostgres } from '../src/db/client.js';
@@ -31,7 +33,7 @@ const app = await buildApp({ config, database, jwtSecret, logger: false });
 await app.http.listen({ port: 0, host: '127.0.0.1' });
 
 process.on('message', (message: Message) => {
-  if (message.type === 'cpu') send({ type: 'cpu', usage: process.cpuUsage() });
+  if (message.type === 'cpu') send({ type: 'cpu', usage: process.cpuUsage(), elu: performance.eventLoopUtilization() });
   if (message.type === 'stop') {
     // process.exit (not a natural end) also writes the --cpu-prof profile.
     void app.http

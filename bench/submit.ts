@@ -9,6 +9,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -80,11 +81,35 @@ function reportBody(random: () => number, vehicleId: number, shiftNumber: number
   return JSON.stringify({ vehicle_id: vehicleId, shift_number: shiftNumber, odometer, details });
 }
 
+/**
+ * One POST over a kept-alive connection; resolves with the status and the whole answer. Plain
+ * node:http rather than fetch: the load generator shares the machine's two CPUs with the server
+ * and PostgreSQL, and undici's fetch costs about twice the CPU per request.
+ */
+function post(agent: http.Agent, url: URL, token: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), authorization: `Bearer ${token}` } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
 /** `concurrency` clients take jobs from a shared queue until it is empty (bounded by jobs.length). */
 async function runPhase(baseUrl: string, jobs: Job[], concurrency: number): Promise<PhaseResult> {
   const latenciesMs: number[] = [];
   const failures: Failure[] = [];
   const statusCounts = new Map<number, number>();
+  const url = new URL('/api/p2h/reports', baseUrl);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   const client = async () => {
     while (next < jobs.length) {
@@ -94,13 +119,7 @@ async function runPhase(baseUrl: string, jobs: Job[], concurrency: number): Prom
       let status = 0;
       let text = '';
       try {
-        const response = await fetch(`${baseUrl}/api/p2h/reports`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${job.token}` },
-          body: job.body,
-        });
-        status = response.status;
-        text = await response.text(); // read fully: part of the latency, and frees the connection
+        ({ status, text } = await post(agent, url, job.token, job.body)); // read fully: part of the latency
       } catch (error) {
         text = error instanceof Error ? `${error.message} ${String((error as { cause?: unknown }).cause ?? '')}` : String(error);
       }
@@ -111,7 +130,9 @@ async function runPhase(baseUrl: string, jobs: Job[], concurrency: number): Prom
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: Math.min(concurrency, jobs.length) }, client));
-  return { latenciesMs, failures, statusCounts, elapsedMs: performance.now() - started };
+  const elapsedMs = performance.now() - started;
+  agent.destroy();
+  return { latenciesMs, failures, statusCounts, elapsedMs };
 }
 
 function reportFailures(phase: string, result: PhaseResult): void {
@@ -134,8 +155,8 @@ export interface SubmitResult extends BenchResult {
 
 interface ServerProcess {
   baseUrl: string;
-  /** CPU time (user + system, ms) the server process has used so far. */
-  cpuMs(): Promise<number>;
+  /** CPU time (user + system, ms) the server process has used so far, and its event loop's busy and idle ms. */
+  usage(): Promise<{ cpuMs: number; loopActiveMs: number; loopIdleMs: number }>;
   stop(): Promise<void>;
 }
 
@@ -171,11 +192,11 @@ async function startServer(url: string, jwtSecret: string, poolSize: number): Pr
   if (profileDir) console.log(`submit: the server writes a CPU profile to ${profileDir} when it stops`);
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    async cpuMs() {
-      const reply = next<{ usage: NodeJS.CpuUsage }>('cpu');
+    async usage() {
+      const reply = next<{ usage: NodeJS.CpuUsage; elu: { active: number; idle: number } }>('cpu');
       child.send({ type: 'cpu' });
-      const { usage } = await reply;
-      return (usage.user + usage.system) / 1000;
+      const { usage, elu } = await reply;
+      return { cpuMs: (usage.user + usage.system) / 1000, loopActiveMs: elu.active, loopIdleMs: elu.idle };
     },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
@@ -220,11 +241,14 @@ export async function runSubmitBench(options: BenchOptions): Promise<SubmitResul
     reportFailures('warm-up', warm);
 
     console.log(`submit: measuring, ${total} reports of ${itemIds.length} answers with ${concurrency} concurrent clients…`);
-    const serverBefore = await server.cpuMs();
+    const serverBefore = await server.usage();
     const clientBefore = process.cpuUsage();
     const measured = await runPhase(baseUrl, jobs.slice(warmup), concurrency);
     const client = process.cpuUsage(clientBefore);
-    const serverCpuMs = (await server.cpuMs()) - serverBefore;
+    const serverAfter = await server.usage();
+    const serverCpuMs = serverAfter.cpuMs - serverBefore.cpuMs;
+    const loopActive = serverAfter.loopActiveMs - serverBefore.loopActiveMs;
+    const loopBusy = loopActive / (loopActive + serverAfter.loopIdleMs - serverBefore.loopIdleMs);
     const clientCpuMs = (client.user + client.system) / 1000;
     const load = os.loadavg();
     reportFailures('measured run', measured);
@@ -246,7 +270,7 @@ export async function runSubmitBench(options: BenchOptions): Promise<SubmitResul
     console.log(`  duration     ${(measured.elapsedMs / 1000).toFixed(2)} s, load average at the end ${load.map((v) => v.toFixed(2)).join(' ')}`);
     console.log(`  throughput   ${perSecond.toFixed(1)} requests/s`);
     console.log(`  latency      p50 ${ms(latency.p50)}, p95 ${ms(latency.p95)}, p99 ${ms(latency.p99)}, max ${ms(latency.max)} (mean ${ms(latency.mean)})`);
-    console.log(`  server CPU   ${cpuLine(serverCpuMs)}`);
+    console.log(`  server CPU   ${cpuLine(serverCpuMs)}; its event loop was busy ${(loopBusy * 100).toFixed(0)}% of the time`);
     console.log(`  client CPU   ${cpuLine(clientCpuMs)} (the load generator, in this process)`);
     console.log(`  stored       ${stored.reports} reports, ${stored.details} detail rows`);
     console.log('');
