@@ -171,6 +171,11 @@ async function startServer(url: string, jwtSecret: string, poolSize: number): Pr
     execArgv: ['--import', 'tsx', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
     env: { ...process.env, BENCH_SERVER_DATABASE_URL: url, BENCH_SERVER_JWT_SECRET: jwtSecret, BENCH_SERVER_POOL_SIZE: String(poolSize) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // A session of its own, as a service has: with the kernel's autogroup scheduling, CPU is shared
+    // fairly between sessions, and every PostgreSQL backend is one (it calls setsid), so a server
+    // left in the bench's session would share one slice with the load generator while pgbench's
+    // backends each get their own. It still exits with the bench (on 'disconnect').
+    detached: true,
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const next = <T>(type: string) =>
