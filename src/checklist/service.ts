@@ -1,4 +1,4 @@
-import { and, asc, count, eq, isNull, min, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, min, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { notFound } from '../http/errors.js';
@@ -27,6 +27,14 @@ function toApiItem(row: ChecklistItemRow): ChecklistItem {
   };
 }
 
+/**
+ * The one rule of which items a vehicle type fills in: active, and meant for every type or for
+ * this one. `vehicleType` is a value or a column (the submit path joins it to the unit's type).
+ */
+export function applicableTo(vehicleType: string | SQLWrapper): SQL {
+  return and(eq(checklistItems.isActive, true), or(isNull(checklistItems.vehicleTypes), sql`${vehicleType} = any(${checklistItems.vehicleTypes})`))!;
+}
+
 /** " rem  depan " → "REM DEPAN": sections group by exact text, so spelling is made uniform. */
 const normalizeSection = (section: string) => section.trim().replace(/\s+/g, ' ').toUpperCase();
 const normalizeName = (name: string) => name.trim().replace(/\s+/g, ' ');
@@ -43,12 +51,7 @@ export class ChecklistService {
     return this.db
       .select(applicableColumns)
       .from(checklistItems)
-      .where(
-        and(
-          eq(checklistItems.isActive, true),
-          or(isNull(checklistItems.vehicleTypes), sql`${vehicleType} = any(${checklistItems.vehicleTypes})`),
-        ),
-      )
+      .where(applicableTo(vehicleType))
       .orderBy(asc(checklistItems.order), asc(checklistItems.id));
   }
 

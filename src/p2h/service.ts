@@ -14,6 +14,7 @@ import { operationalDate, SLOTS_PER_DAY, suggestedSlot } from './operational-day
 import { p2hReportDetails, p2hReports, type P2hReportRow } from './schema.js';
 import { describeOpenSlots, mayReportForUnit, slotDecision } from './slot-rules.js';
 import { overallStatus } from './status.js';
+import { insertReport, submitContextReader, type SubmitContext } from './submit-store.js';
 import type { DeliveryState, ReportAlerts, ReportDetail, ReportListQuery, ReportSummary, SubmitInput } from './types.js';
 
 export type { UnitCompliance };
@@ -32,18 +33,24 @@ export interface P2hDeps {
 const EXACT_TOTAL_UP_TO = 20_000;
 
 export class P2hService {
+  private readonly submitContext: (vehicleId: number) => Promise<SubmitContext | undefined>;
+
   constructor(
     private readonly db: Db,
     private readonly deps: P2hDeps,
-  ) {}
+  ) {
+    this.submitContext = submitContextReader(db);
+  }
 
   /**
    * `at` backdates a submission (demo data, imports): an internal path, so the driver's rules (open
    * slot, assigned unit) do not apply. The HTTP route always uses the clock.
    */
   async submit(actor: Actor, input: SubmitInput, at?: Date): Promise<ReportDetail> {
-    const vehicle = await this.deps.vehicles.summary(input.vehicle_id);
-    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
+    // The unit and the items that apply to it in one query: every submission needs both.
+    const context = await this.submitContext(input.vehicle_id);
+    if (!context) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
+    const { vehicle } = context;
     if (!vehicle.is_active) throw unprocessable('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
 
     const now = at ?? this.deps.clock();
@@ -56,8 +63,7 @@ export class P2hService {
     }
     if (at === undefined) this.requireMayFile(actor, vehicle, shiftNumber, now);
 
-    const items = await this.deps.checklist.applicableItems(vehicle.vehicle_type);
-    const checked = checkAnswers(items, input.details);
+    const checked = checkAnswers(context.items, input.details);
     if (!checked.ok) throw unprocessable('INVALID_ANSWERS', 'Jawaban checklist belum lengkap atau tidak valid', checked.problems);
 
     const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
@@ -65,9 +71,9 @@ export class P2hService {
     let alertQueued = false;
     try {
       const created = await this.db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(p2hReports)
-          .values({
+        const row = await insertReport(
+          tx,
+          {
             vehicleId: vehicle.id,
             userId: actor.id,
             shiftNumber,
@@ -75,32 +81,26 @@ export class P2hService {
             submittedAt: now,
             odometer: input.odometer == null ? null : String(input.odometer),
             overallStatus: status,
-          })
-          .returning();
-        const details = checked.answers.map((a) => ({
-          reportId: row!.id,
-          checklistItemId: a.item.id,
-          section: a.item.section,
-          itemName: a.item.item_name,
-          status: a.status,
-          keterangan: a.keterangan,
-        }));
-        await tx.insert(p2hReportDetails).values(details);
+          },
+          checked.answers,
+        );
         const report: ReportDetail = {
-          ...toSummary(row!, vehicle, actor.fullName, []),
-          details: details.map((d) => ({
-            checklist_item_id: d.checklistItemId,
-            section: d.section,
-            item_name: d.itemName,
-            status: d.status,
-            keterangan: d.keterangan,
+          ...toSummary(row, vehicle, actor.fullName, []),
+          details: checked.answers.map((a) => ({
+            checklist_item_id: a.item.id,
+            section: a.item.section,
+            item_name: a.item.item_name,
+            status: a.status,
+            keterangan: a.keterangan,
           })),
         };
         alertQueued = await this.deps.alerts.enqueueReportAlert(tx, report);
         return report;
       });
+      // A report this new has no alerts but the one queued here: nothing to read back.
+      if (!alertQueued) return created;
       // Only after the commit: a worker woken earlier would not see the alert yet.
-      if (alertQueued) this.deps.alerts.signal();
+      this.deps.alerts.signal();
       const delivery = await this.deps.alerts.forReports([created.id], actor.role);
       return { ...created, notifications: delivery.get(created.id) ?? [] };
     } catch (error) {

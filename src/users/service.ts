@@ -33,10 +33,15 @@ export function toPublicUser(row: UserRow): User {
 }
 
 export class UsersService {
+  /** Prepared once: every authenticated request looks its user up (the guard), so PostgreSQL keeps the plan. */
+  private readonly byId;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('users_by_id');
+  }
 
   async create(actor: Actor, input: CreateUserInput): Promise<User> {
     if (!canManageRole(actor.role, input.role)) throw forbidden(`Anda tidak dapat membuat akun dengan role ${input.role}`);
@@ -173,7 +178,7 @@ export class UsersService {
   }
 
   async findById(id: number): Promise<UserRow | undefined> {
-    const [row] = await this.db.select().from(users).where(eq(users.id, id));
+    const [row] = await this.byId.execute({ id });
     return row;
   }
 
