@@ -3,7 +3,8 @@
  * write of the app (every driver, every shift), and each round trip costs CPU on both ends.
  */
 import { eq, sql } from 'drizzle-orm';
-import { applicableTo, type ApplicableItem } from '../checklist/service.js';
+import type { ApplicableItem } from '../checklist/api-schemas.js';
+import { applicableTo } from '../checklist/service.js';
 import { checklistItems } from '../checklist/schema.js';
 import type { Db, Executor } from '../db/client.js';
 import { vehicles } from '../vehicles/schema.js';
