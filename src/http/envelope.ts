@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { badRequest } from './errors.js';
+import { MAX_PAGING_DEPTH, type Paging } from '../lib/paging.js';
 
 /** The contract's envelope: every response, success or error, has this shape. */
 export function envelope<T>(message: string, payload: T) {
@@ -35,9 +35,6 @@ export const created = <T extends TSchema>(payload: T) => ({ 201: Envelope(paylo
 export const Paged = <T extends TSchema>(item: T) =>
   Type.Object({ items: Type.Array(item), page: Type.Integer(), page_size: Type.Integer(), total: Type.Integer() });
 
-/** Offset paging reaches this many rows at most: deeper pages cost a scan of everything before them. */
-export const MAX_PAGING_DEPTH = 10_000;
-
 export const PagingQuery = {
   page: Type.Optional(
     Type.Integer({
@@ -50,28 +47,10 @@ export const PagingQuery = {
   page_size: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 };
 
-export interface Paging {
-  page: number;
-  page_size: number;
-}
-
-/** A list query with its paging defaults filled in; 400 PAGE_TOO_DEEP past MAX_PAGING_DEPTH rows. */
-export function withPaging<Q extends { page?: number; page_size?: number }>(query: Q): Q & Paging {
-  const paging = { ...query, page: query.page ?? 1, page_size: query.page_size ?? 20 };
-  if (paging.page * paging.page_size > MAX_PAGING_DEPTH) {
-    const message = `Halaman terlalu jauh: page × page_size paling banyak ${MAX_PAGING_DEPTH}. Persempit filter (misalnya rentang tanggal)`;
-    throw badRequest('PAGE_TOO_DEEP', message, [{ field: 'querystring.page', code: 'page_too_deep', message: `page × page_size paling banyak ${MAX_PAGING_DEPTH}` }]);
-  }
-  return paging;
-}
-
 /** The envelope of one page of a list. */
 export function pageEnvelope<T>(message: string, paging: Paging, result: { items: T[]; total: number }) {
   return envelope(message, { items: result.items, total: result.total, page: paging.page, page_size: paging.page_size });
 }
-
-/** Rows to skip for a page (its size is the limit). */
-export const pageOffset = (paging: Paging) => (paging.page - 1) * paging.page_size;
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }, { additionalProperties: false });
 

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import type { Outbox } from './outbox.js';
 import { NOTIFICATION_STATUSES, NOTIFICATION_TYPES, RECIPIENT_KINDS } from './schema.js';

@@ -1,5 +1,5 @@
 import type { ApplicableItem } from '../checklist/service.js';
-import type { ErrorDetail } from '../http/errors.js';
+import type { ErrorDetail } from '../lib/errors.js';
 import type { P2hStatus } from './schema.js';
 
 export interface AnswerInput {

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { created, DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
-import { unprocessable } from '../http/errors.js';
+import { created, DateString, envelope, IdParams, Nullable, ok, Paged, PagingQuery, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
+import { DomainError } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { P2H_STATUSES } from './schema.js';
 import type { P2hService } from './service.js';
@@ -138,9 +139,9 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
     async (request) => {
       const query = withPaging(request.query);
       if (query.date_from && query.date_to && query.date_from > query.date_to) {
-        throw unprocessable('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', [
-          { field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' },
-        ]);
+        throw new DomainError('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', {
+          details: [{ field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' }],
+        });
       }
       return pageEnvelope('Daftar laporan P2H berhasil diambil', query, await p2h.list(actorOf(request), query));
     },

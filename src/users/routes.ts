@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { created, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { created, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { EmailInput, FullName, PasswordInput, PhoneInput, RoleSchema, UserSchema } from './api-schemas.js';
 import type { UsersService } from './service.js';

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import {
   CreateVehicleBody,
