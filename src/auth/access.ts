@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
-import { AppError, unauthorized } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { ADMIN_ROLES, SUBMITTER_ROLES } from '../users/rules.js';
 import type { Role } from '../users/schema.js';
@@ -116,10 +116,10 @@ export function installAccessControl(app: HttpServer, deps: { auth: Auth; intern
 /** The bot's internal link call: a shared secret, compared in constant time; 503 while none is set. */
 function internalTokenGuard(expected: string | undefined): Guard {
   return async (request: FastifyRequest) => {
-    if (!expected) throw new AppError(503, 'INTERNAL_API_DISABLED', 'Endpoint internal tidak aktif (INTERNAL_API_TOKEN belum diset)');
+    if (!expected) throw new DomainError('INTERNAL_API_DISABLED', 'Endpoint internal tidak aktif (INTERNAL_API_TOKEN belum diset)');
     const given = request.headers['x-internal-token'];
     const a = Buffer.from(typeof given === 'string' ? given : '');
     const b = Buffer.from(expected);
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw unauthorized('INVALID_INTERNAL_TOKEN', 'X-Internal-Token tidak valid');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new DomainError('INVALID_INTERNAL_TOKEN', 'X-Internal-Token tidak valid');
   };
 }

@@ -1,6 +1,6 @@
 import type {} from '@fastify/jwt';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, forbidden, unauthorized } from '../http/errors.js';
+import { DomainError, forbidden } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
 import type { Role } from '../users/schema.js';
 import type { Actor, UsersService } from '../users/service.js';
@@ -40,9 +40,9 @@ export function createAuth(app: HttpServer, users: UsersService): Auth {
         const id = Number(claims.sub);
         const user = Number.isInteger(id) && id > 0 ? await users.findById(id) : undefined;
         if (!user || user.tokenVersion !== claims.tv) {
-          throw unauthorized('INVALID_TOKEN', 'Sesi tidak berlaku lagi, silakan login ulang');
+          throw new DomainError('INVALID_TOKEN', 'Sesi tidak berlaku lagi, silakan login ulang');
         }
-        if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan');
+        if (!user.isActive) throw new DomainError('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan');
         if (roles.length > 0 && !roles.includes(user.role)) throw forbidden();
         request.actor = { id: user.id, role: user.role, fullName: user.fullName };
       };
@@ -58,18 +58,18 @@ export function actorOf(request: FastifyRequest): Actor {
 
 async function verify(request: FastifyRequest): Promise<TokenClaims> {
   if (!request.headers.authorization) {
-    throw unauthorized('UNAUTHENTICATED', 'Silakan login terlebih dahulu (header Authorization: Bearer <token>)');
+    throw new DomainError('UNAUTHENTICATED', 'Silakan login terlebih dahulu (header Authorization: Bearer <token>)');
   }
   try {
     const claims = await request.jwtVerify<TokenClaims>();
     if (typeof claims.sub !== 'string' || typeof claims.tv !== 'number') throw new Error('claims');
     return claims;
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    if (error instanceof DomainError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_JWT_AUTHORIZATION_TOKEN_EXPIRED') {
-      throw unauthorized('TOKEN_EXPIRED', 'Sesi Anda sudah berakhir, silakan login ulang');
+      throw new DomainError('TOKEN_EXPIRED', 'Sesi Anda sudah berakhir, silakan login ulang');
     }
-    throw unauthorized('INVALID_TOKEN', 'Token tidak valid, silakan login ulang');
+    throw new DomainError('INVALID_TOKEN', 'Token tidak valid, silakan login ulang');
   }
 }

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { envelope, ok } from '../http/envelope.js';
-import { AppError, unauthorized } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { normalizeUsername, toPublicUser, type UsersService } from '../users/service.js';
 import { ChangePasswordBody, LoginBody, TokenPayload } from './api-schemas.js';
@@ -35,9 +35,9 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
         attempt.cancel();
         throw error;
       });
-      if (!user || !valid) throw unauthorized('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
+      if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
       attempt.release();
-      if (!user.isActive) throw unauthorized('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
+      if (!user.isActive) throw new DomainError('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
       return envelope('Login berhasil', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,
@@ -84,7 +84,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       try {
         user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
       } catch (error) {
-        const code = error instanceof AppError ? error.code : undefined;
+        const code = error instanceof DomainError ? error.code : undefined;
         if (code === 'SAME_PASSWORD') attempt.release(); // the current password was right
         else if (code !== 'WRONG_PASSWORD') attempt.cancel();
         throw error;
@@ -108,11 +108,6 @@ async function checkLogin(users: UsersService, username: string, password: strin
 }
 
 function tooManyAttempts(seconds: number, what: string) {
-  return new AppError(
-    429,
-    'TOO_MANY_ATTEMPTS',
-    `Terlalu banyak percobaan ${what}. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`,
-    undefined,
-    { 'retry-after': String(seconds) },
-  );
+  const message = `Terlalu banyak percobaan ${what}. Coba lagi dalam ${Math.ceil(seconds / 60)} menit`;
+  return new DomainError('TOO_MANY_ATTEMPTS', message, { retryAfterSeconds: seconds });
 }

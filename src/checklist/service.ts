@@ -1,7 +1,7 @@
 import { and, asc, count, eq, isNull, min, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { notFound } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import defaultChecklist from './default-checklist.json' with { type: 'json' };
 import type { ApplicableItem, ChecklistItem, ChecklistSection, CreateItemInput, UpdateItemInput } from './api-schemas.js';
@@ -65,7 +65,7 @@ export class ChecklistService {
         .orderBy(asc(checklistItems.order), asc(checklistItems.id));
     }
     const vehicle = await this.vehicles.summary(vehicleId);
-    if (!vehicle) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${vehicleId} tidak ditemukan`);
+    if (!vehicle) throw new DomainError('VEHICLE_NOT_FOUND', `Unit dengan id ${vehicleId} tidak ditemukan`);
     return this.applicableItems(vehicle.vehicle_type);
   }
 
@@ -147,7 +147,7 @@ export class ChecklistService {
 
   private async requireRow(id: number): Promise<ChecklistItemRow> {
     const [row] = await this.db.select().from(checklistItems).where(eq(checklistItems.id, id));
-    if (!row) throw notFound('CHECKLIST_ITEM_NOT_FOUND', `Item checklist dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('CHECKLIST_ITEM_NOT_FOUND', `Item checklist dengan id ${id} tidak ditemukan`);
     return row;
   }
 }

@@ -5,6 +5,7 @@ import type { Outbox } from '../notifications/outbox.js';
 import { ADMIN_ROLES } from '../users/rules.js';
 import { LivenessSchema, ReadinessSchema, type Readiness } from './api-schemas.js';
 import { envelope, ok } from './envelope.js';
+import { HTTP_STATUS } from './error-status.js';
 import { errorBody, type HttpServer } from './server.js';
 import { describeTelegramError } from '../telegram/describe-error.js';
 
@@ -44,7 +45,7 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
     },
     async (request, reply) => {
       const state = await readiness();
-      if (state.database === 'down') return reply.code(503).send(errorBody('DATABASE_UNAVAILABLE', 'Database tidak dapat dihubungi'));
+      if (state.database === 'down') return reply.code(HTTP_STATUS.DATABASE_UNAVAILABLE).send(errorBody('DATABASE_UNAVAILABLE', 'Database tidak dapat dihubungi'));
       const base = { status: 'ready' as const, database: deps.database.kind };
       if (!(await isAdminCaller(deps.auth, request, reply))) return envelope('Siap', { ...base, telegram: { bot: state.telegram.bot } });
       return envelope('Siap', { ...base, telegram: state.telegram, notifications: state.notifications });

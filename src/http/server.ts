@@ -3,8 +3,10 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { ErrorObject } from 'ajv';
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
-import { AppError } from './errors.js';
+import type { ErrorCode } from '../lib/error-codes.js';
+import { DomainError } from '../lib/errors.js';
 import { ErrorEnvelope } from './api-schemas.js';
+import { HTTP_STATUS, statusOf } from './error-status.js';
 import { describeValidationErrors, validatorCompiler } from './validation.js';
 
 export type HttpServer = FastifyInstance<
@@ -38,7 +40,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   app.addSchema(ErrorEnvelope);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send(errorBody('NOT_FOUND', `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`));
+    reply.code(HTTP_STATUS.NOT_FOUND).send(errorBody('NOT_FOUND', `Alamat ${request.method} ${request.url.split('?')[0]} tidak ditemukan`));
   });
 
   await app.register(swagger, {
@@ -59,7 +61,7 @@ export async function createHttpServer(options: HttpOptions): Promise<HttpServer
   return app as unknown as HttpServer;
 }
 
-export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}) {
+export function errorBody(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
   return { success: false as const, message, payload: { code, ...extra } };
 }
 
@@ -69,33 +71,36 @@ function handleError(
   request: import('fastify').FastifyRequest,
   reply: import('fastify').FastifyReply,
 ) {
-  if (error instanceof AppError) {
-    if (error.headers) reply.headers(error.headers);
+  if (error instanceof DomainError) {
+    if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply
-      .code(error.statusCode)
+      .code(statusOf(error.code, request))
       .send(errorBody(error.code, error.message, error.details ? { details: error.details } : {}));
   }
+  const refuse = (code: ErrorCode, message: string, extra?: Record<string, unknown>) =>
+    reply.code(HTTP_STATUS[code]).send(errorBody(code, message, extra));
   if (error.validation) {
     const details = describeValidationErrors(error.validation, error.validationContext);
-    return reply.code(400).send(errorBody('VALIDATION_ERROR', 'Data yang dikirim tidak valid', { details }));
+    return refuse('VALIDATION_ERROR', 'Data yang dikirim tidak valid', { details });
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return reply.code(413).send(errorBody('PAYLOAD_TOO_LARGE', 'Data yang dikirim terlalu besar'));
+      return refuse('PAYLOAD_TOO_LARGE', 'Data yang dikirim terlalu besar');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return reply.code(415).send(errorBody('UNSUPPORTED_MEDIA_TYPE', 'Gunakan Content-Type: application/json'));
+      return refuse('UNSUPPORTED_MEDIA_TYPE', 'Gunakan Content-Type: application/json');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return reply.code(400).send(errorBody('EMPTY_BODY', 'Body JSON kosong'));
+      return refuse('EMPTY_BODY', 'Body JSON kosong');
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return reply.code(400).send(errorBody('INVALID_JSON', 'Body bukan JSON yang valid'));
+      return refuse('INVALID_JSON', 'Body bukan JSON yang valid');
   }
   if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
-    return reply.code(400).send(errorBody('INVALID_JSON', 'Body bukan JSON yang valid'));
+    return refuse('INVALID_JSON', 'Body bukan JSON yang valid');
   }
+  // Any other 4xx the framework raised keeps its own status.
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return reply.code(status).send(errorBody('BAD_REQUEST', 'Permintaan tidak valid'));
   }
   request.log.error({ err: error }, 'unhandled error');
-  return reply.code(500).send(errorBody('INTERNAL_ERROR', 'Terjadi kesalahan pada server, silakan coba lagi'));
+  return refuse('INTERNAL_ERROR', 'Terjadi kesalahan pada server, silakan coba lagi');
 }

@@ -1,7 +1,7 @@
 import AjvModule, { type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { ErrorDetail } from './errors.js';
+import type { ErrorDetail } from '../lib/errors.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
 const Ajv = AjvModule.default;
@@ -119,7 +119,8 @@ function describe(error: ErrorObject, part: string | undefined): ErrorDetail {
     case 'minProperties':
       return { field: field(base), code: 'empty', message: 'minimal satu field harus diisi' };
     default:
-      return { field: field(base), code: error.keyword, message: error.message ?? 'tidak valid' };
+      // A keyword no schema here uses yet: still one of the closed detail codes.
+      return { field: field(base), code: 'invalid', message: error.message ?? 'tidak valid' };
   }
 }
 

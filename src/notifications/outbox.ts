@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, exists, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import { pageOffset } from '../http/envelope.js';
+import { pageOffset } from '../lib/paging.js';
 import type { Db, Executor } from '../db/client.js';
-import { conflict, notFound } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { ReportDetail } from '../p2h/types.js';
 import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
@@ -211,7 +211,7 @@ export class Outbox {
 
   async get(id: number): Promise<NotificationView> {
     const [row] = await this.db.select().from(telegramNotifications).where(eq(telegramNotifications.id, id));
-    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
     return toView(row);
   }
 
@@ -234,9 +234,9 @@ export class Outbox {
   /** Queues a failed or skipped notification again, to the recipient that would be chosen now. */
   async resend(id: number): Promise<NotificationView> {
     const [row] = await this.db.select().from(telegramNotifications).where(eq(telegramNotifications.id, id));
-    if (!row) throw notFound('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
     if (row.status !== 'failed' && row.status !== 'skipped') {
-      throw conflict('NOTIFICATION_NOT_RESENDABLE', `Notifikasi berstatus ${row.status}; hanya yang failed atau skipped yang dapat dikirim ulang`);
+      throw new DomainError('NOTIFICATION_NOT_RESENDABLE', `Notifikasi berstatus ${row.status}; hanya yang failed atau skipped yang dapat dikirim ulang`);
     }
     const route = await this.currentRoute(row);
     const [updated] = await this.db

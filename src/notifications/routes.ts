@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams, Paged } from '../http/api-schemas.js';
-import { envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
+import { envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { NotificationListQuerySchema, NotificationSchema } from './api-schemas.js';
 import type { Outbox } from './outbox.js';

@@ -1,5 +1,5 @@
 import type { ApplicableItem } from '../checklist/api-schemas.js';
-import type { ErrorDetail } from '../http/errors.js';
+import type { ErrorDetail } from '../lib/errors.js';
 import type { SubmitInput } from './api-schemas.js';
 import type { P2hStatus } from './values.js';
 

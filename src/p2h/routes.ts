@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
 import { IdParams, Paged } from '../http/api-schemas.js';
-import { created, envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
-import { unprocessable } from '../http/errors.js';
+import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { DomainError } from '../lib/errors.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { ComplianceQuerySchema, ComplianceSchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
 import type { P2hService } from './service.js';
@@ -50,9 +51,9 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
     async (request) => {
       const query = withPaging(request.query);
       if (query.date_from && query.date_to && query.date_from > query.date_to) {
-        throw unprocessable('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', [
-          { field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' },
-        ]);
+        throw new DomainError('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', {
+          details: [{ field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' }],
+        });
       }
       return pageEnvelope('Daftar laporan P2H berhasil diambil', query, await p2h.list(actorOf(request), query));
     },

@@ -1,10 +1,10 @@
 import { and, count, desc, eq, gte, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { ChecklistService } from '../checklist/service.js';
-import { pageOffset } from '../http/envelope.js';
+import { pageOffset } from '../lib/paging.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { timeZoneAbbreviation } from '../lib/time.js';
-import { AppError, conflict, forbidden, notFound, unprocessable } from '../http/errors.js';
+import { DomainError, forbidden } from '../lib/errors.js';
 import { seesAllReports } from '../users/rules.js';
 import type { Actor, UsersService } from '../users/service.js';
 import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
@@ -49,22 +49,22 @@ export class P2hService {
   async submit(actor: Actor, input: SubmitInput, at?: Date): Promise<ReportDetail> {
     // The unit and the items that apply to it in one query: every submission needs both.
     const context = await this.submitContext(input.vehicle_id);
-    if (!context) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
+    if (!context) throw new DomainError('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
     const { vehicle } = context;
-    if (!vehicle.is_active) throw unprocessable('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
+    if (!vehicle.is_active) throw new DomainError('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
 
     const now = at ?? this.deps.clock();
     const slots = SLOTS_PER_DAY[vehicle.shift_type];
     const shiftNumber = input.shift_number ?? suggestedSlot(now, this.deps.timezone, vehicle.shift_type);
     if (shiftNumber < 1 || shiftNumber > slots) {
-      throw unprocessable('INVALID_SHIFT', `Unit ${vehicle.unit_code} (${vehicle.shift_type}) hanya memiliki shift 1 sampai ${slots}`, [
-        { field: 'shift_number', code: 'invalid_shift', message: `harus 1 sampai ${slots}` },
-      ]);
+      throw new DomainError('INVALID_SHIFT', `Unit ${vehicle.unit_code} (${vehicle.shift_type}) hanya memiliki shift 1 sampai ${slots}`, {
+        details: [{ field: 'shift_number', code: 'invalid_shift', message: `harus 1 sampai ${slots}` }],
+      });
     }
     if (at === undefined) this.requireMayFile(actor, vehicle, shiftNumber, now);
 
     const checked = checkAnswers(context.items, input.details);
-    if (!checked.ok) throw unprocessable('INVALID_ANSWERS', 'Jawaban checklist belum lengkap atau tidak valid', checked.problems);
+    if (!checked.ok) throw new DomainError('INVALID_ANSWERS', 'Jawaban checklist belum lengkap atau tidak valid', { details: checked.problems });
 
     const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
     const status = overallStatus(checked.answers.map((a) => a.status));
@@ -105,10 +105,10 @@ export class P2hService {
       return { ...created, notifications: delivery.get(created.id) ?? [] };
     } catch (error) {
       if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
-        throw conflict(
+        throw new DomainError(
           'SLOT_TAKEN',
           `P2H unit ${vehicle.unit_code} untuk shift ${shiftNumber} tanggal ${opDate} sudah dikirim`,
-          [{ field: 'shift_number', code: 'slot_taken', message: `shift ${shiftNumber} tanggal ${opDate} sudah ada` }],
+          { details: [{ field: 'shift_number', code: 'slot_taken', message: `shift ${shiftNumber} tanggal ${opDate} sudah ada` }] },
         );
       }
       throw error;
@@ -118,14 +118,14 @@ export class P2hService {
   private requireMayFile(actor: Actor, vehicle: VehicleSummary, slot: number, now: Date): void {
     const assignedOnly = this.deps.assignedOnly;
     if (!mayReportForUnit({ assignedOnly, assignedDriverId: vehicle.assigned_driver_id, actorId: actor.id, role: actor.role })) {
-      throw new AppError(403, 'UNIT_NOT_ASSIGNED', `Unit ${vehicle.unit_code} ditugaskan ke pengemudi lain; hanya pengemudi tersebut atau admin yang dapat mengirim P2H-nya`);
+      throw new DomainError('UNIT_NOT_ASSIGNED', `Unit ${vehicle.unit_code} ditugaskan ke pengemudi lain; hanya pengemudi tersebut atau admin yang dapat mengirim P2H-nya`);
     }
     const { timezone } = this.deps;
     const decision = slotDecision({ instant: now, timeZone: timezone, shiftType: vehicle.shift_type, slot, role: actor.role });
     if (!decision.ok) {
       const open = describeOpenSlots(decision.open, timeZoneAbbreviation(timezone));
       const message = `Shift ${slot} unit ${vehicle.unit_code} tidak dibuka sekarang. Yang dibuka: ${open}`;
-      throw unprocessable('SLOT_NOT_OPEN', message, [{ field: 'shift_number', code: 'slot_not_open', message }]);
+      throw new DomainError('SLOT_NOT_OPEN', message, { details: [{ field: 'shift_number', code: 'slot_not_open', message }] });
     }
   }
 
@@ -183,7 +183,7 @@ export class P2hService {
       .select()
       .from(p2hReports)
       .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)));
-    if (!row) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
     if (!seesAllReports(actor.role) && row.userId !== actor.id) throw forbidden('Anda hanya dapat melihat laporan P2H Anda sendiri');
     const [summary] = await this.summarize([row], actor);
     const details = await this.db
@@ -207,7 +207,7 @@ export class P2hService {
       .set({ deletedAt: this.deps.clock(), deletedBy: actor.id })
       .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)))
       .returning({ id: p2hReports.id });
-    if (deleted.length === 0) throw notFound('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
+    if (deleted.length === 0) throw new DomainError('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
   }
 
   /** The compliance board as this actor sees it (the slots they may still file differ by role and unit). */

@@ -4,7 +4,7 @@
  * notifications can import them without importing the P2H service.
  */
 import type { Executor } from '../db/client.js';
-import type { Paging } from '../http/envelope.js';
+import type { Paging } from '../lib/paging.js';
 import type { Role } from '../users/values.js';
 import type { DeliveryState, ReportDetail, ReportQuery } from './api-schemas.js';
 

@@ -1,7 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
 import { IdParams, Paged } from '../http/api-schemas.js';
-import { created, envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
+import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { CreateUserBody, UpdateUserBody, UserListQuerySchema, UserSchema } from './api-schemas.js';
 import type { UsersService } from './service.js';

@@ -1,9 +1,9 @@
 import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password.js';
-import { pageOffset, type Paging } from '../http/envelope.js';
+import { pageOffset, type Paging } from '../lib/paging.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { AppError, conflict, forbidden, notFound, unauthorized, unprocessable } from '../http/errors.js';
+import { DomainError, forbidden } from '../lib/errors.js';
 import type { CreateUserInput, UpdateUserInput, User, UserListQuery } from './api-schemas.js';
 import { normalizePhone } from './phone.js';
 import { canManageRole } from './rules.js';
@@ -111,7 +111,7 @@ export class UsersService {
     if (self && input.is_active === false) throw forbidden('Anda tidak dapat menonaktifkan akun sendiri');
     // An admin's own password needs the current one: a session left open must not be enough.
     if (self && input.password !== undefined) {
-      throw new AppError(403, 'OWN_PASSWORD_NEEDS_CURRENT', 'Ubah password akun sendiri lewat POST /api/users/me/password (dengan password lama)');
+      throw new DomainError('OWN_PASSWORD_NEEDS_CURRENT', 'Ubah password akun sendiri lewat POST /api/users/me/password (dengan password lama)');
     }
 
     const changes: Partial<typeof users.$inferInsert> = { updatedAt: this.clock() };
@@ -148,9 +148,9 @@ export class UsersService {
   async changeOwnPassword(userId: number, currentPassword: string, newPassword: string): Promise<UserRow> {
     const row = await this.requireRow(userId);
     if (!(await verifyPassword(row.passwordHash, currentPassword))) {
-      throw unauthorized('WRONG_PASSWORD', 'Password lama salah');
+      throw new DomainError('WRONG_PASSWORD', 'Password lama salah');
     }
-    if (currentPassword === newPassword) throw unprocessable('SAME_PASSWORD', 'Password baru harus berbeda dari password lama');
+    if (currentPassword === newPassword) throw new DomainError('SAME_PASSWORD', 'Password baru harus berbeda dari password lama');
     const passwordHash = await hashPassword(newPassword);
     return this.db.transaction(async (tx) => {
       await revokeLinkTokens(tx, userId);
@@ -209,7 +209,7 @@ export class UsersService {
 
   private async requireRow(id: number): Promise<UserRow> {
     const row = await this.findById(id);
-    if (!row) throw notFound('USER_NOT_FOUND', `User dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('USER_NOT_FOUND', `User dengan id ${id} tidak ditemukan`);
     return row;
   }
 
@@ -219,9 +219,9 @@ export class UsersService {
     } catch (error) {
       const violation = uniqueViolation(error);
       if (violation?.constraint === 'users_phone_number_key') {
-        throw conflict('PHONE_EXISTS', 'Nomor HP sudah terdaftar untuk user lain');
+        throw new DomainError('PHONE_EXISTS', 'Nomor HP sudah terdaftar untuk user lain');
       }
-      if (violation?.constraint === 'users_email_key') throw conflict('EMAIL_EXISTS', 'Email sudah terdaftar untuk user lain');
+      if (violation?.constraint === 'users_email_key') throw new DomainError('EMAIL_EXISTS', 'Email sudah terdaftar untuk user lain');
       throw error;
     }
   }
@@ -238,9 +238,9 @@ export function normalizeUsername(username: string): string | undefined {
 function requirePhone(input: string): string {
   const phone = normalizePhone(input);
   if (!phone.ok) {
-    throw new AppError(422, 'INVALID_PHONE', 'Nomor HP tidak valid', [
-      { field: 'phone_number', code: 'invalid_phone', message: `Nomor HP ${phone.reason}` },
-    ]);
+    throw new DomainError('INVALID_PHONE', 'Nomor HP tidak valid', {
+      details: [{ field: 'phone_number', code: 'invalid_phone', message: `Nomor HP ${phone.reason}` }],
+    });
   }
   return phone.e164;
 }

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { conflict, notFound, unprocessable } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { Adoption, LinkedUser, TelegramStatus } from './api-schemas.js';
 import { normalizePhone } from './phone.js';
 import { users, type UserRow } from './schema.js';
@@ -46,15 +46,15 @@ export class TelegramLinkService {
 
   async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
     const phone = normalizePhone(phoneInput);
-    if (!phone.ok) throw unprocessable('INVALID_PHONE', `Nomor HP tidak valid (${phone.reason})`);
+    if (!phone.ok) throw new DomainError('INVALID_PHONE', `Nomor HP tidak valid (${phone.reason})`);
     const user = await this.findUserByPhone(phone.e164);
-    if (!user) throw notFound('PHONE_NOT_FOUND', 'Nomor HP tidak terdaftar di sistem P2H');
+    if (!user) throw new DomainError('PHONE_NOT_FOUND', 'Nomor HP tidak terdaftar di sistem P2H');
     return this.link(user, chat, method);
   }
 
   async linkById(userId: number, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
     const [user] = await this.db.select().from(users).where(eq(users.id, userId));
-    if (!user) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+    if (!user) throw new DomainError('USER_NOT_FOUND', 'User tidak ditemukan');
     return this.link(user, chat, method);
   }
 
@@ -87,7 +87,7 @@ export class TelegramLinkService {
   async unlinkUser(userId: number, method: UnlinkMethod, actorUserId: number | null): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
-      if (!before) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+      if (!before) throw new DomainError('USER_NOT_FOUND', 'User tidak ditemukan');
       if (before.telegramChatId === null) return false;
       await clearLink(tx, userId);
       await tx.insert(telegramLinkAudit).values({ userId, chatId: before.telegramChatId, action: 'unlink', method, actorUserId });
@@ -140,7 +140,7 @@ export class TelegramLinkService {
 
   async status(userId: number): Promise<TelegramStatus> {
     const [row] = await this.db.select().from(users).where(eq(users.id, userId));
-    if (!row) throw notFound('USER_NOT_FOUND', 'User tidak ditemukan');
+    if (!row) throw new DomainError('USER_NOT_FOUND', 'User tidak ditemukan');
     return telegramStatusOf(row);
   }
 
@@ -157,7 +157,7 @@ export class TelegramLinkService {
   }
 
   private async link(user: UserRow, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
-    if (!user.isActive) throw unprocessable('ACCOUNT_INACTIVE', 'Akun P2H ini sudah dinonaktifkan');
+    if (!user.isActive) throw new DomainError('ACCOUNT_INACTIVE', 'Akun P2H ini sudah dinonaktifkan');
     try {
       return await this.db.transaction(async (tx) => {
         const [holder] = await tx
@@ -206,11 +206,11 @@ export async function clearLink(tx: Executor, userId: number) {
 }
 
 function chatTaken() {
-  return conflict('CHAT_ALREADY_LINKED', 'Akun Telegram ini sudah terhubung dengan user P2H lain');
+  return new DomainError('CHAT_ALREADY_LINKED', 'Akun Telegram ini sudah terhubung dengan user P2H lain');
 }
 
 function linkedElsewhere() {
-  return conflict(
+  return new DomainError(
     'ACCOUNT_LINKED_ELSEWHERE',
     'Akun P2H ini sudah terhubung dengan chat Telegram lain; putuskan dulu dari menu Profil atau minta admin mereset koneksinya',
   );

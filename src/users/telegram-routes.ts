@@ -1,7 +1,7 @@
 import { actorOf } from '../auth/guard.js';
 import { IdParams } from '../http/api-schemas.js';
 import { envelope, ok } from '../http/envelope.js';
-import { AppError, forbidden } from '../http/errors.js';
+import { DomainError, forbidden } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
 import { errorLogFields } from '../telegram/describe-error.js';
 import { AdoptionSchema, LinkByPhoneBody, LinkedUserSchema, TelegramLinkTokenSchema, TelegramStatusSchema } from './api-schemas.js';
@@ -25,6 +25,8 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
   app.post(
     '/api/users/telegram/link',
     {
+      // The target account is inactive, not the caller's session: a 401 would read as a bad X-Internal-Token.
+      config: { errorStatus: { ACCOUNT_INACTIVE: 422 } },
       schema: {
         tags,
         summary: 'Internal: link a Telegram chat to the user with this phone number (header X-Internal-Token)',
@@ -66,13 +68,13 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
       },
     },
     async (request) => {
-      if (!deps.botUsername) throw new AppError(503, 'BOT_NOT_CONFIGURED', 'Bot Telegram belum dikonfigurasi (TELEGRAM_BOT_TOKEN)');
+      if (!deps.botUsername) throw new DomainError('BOT_NOT_CONFIGURED', 'Bot Telegram belum dikonfigurasi (TELEGRAM_BOT_TOKEN)');
       let username: string;
       try {
         username = await deps.botUsername();
       } catch (error) {
         request.log.warn(errorLogFields(error), 'getMe failed while making a link token');
-        throw new AppError(503, 'BOT_UNREACHABLE', 'Bot Telegram tidak dapat dihubungi, coba lagi nanti');
+        throw new DomainError('BOT_UNREACHABLE', 'Bot Telegram tidak dapat dihubungi, coba lagi nanti');
       }
       const { token, expiresAt } = await links.createToken(actorOf(request).id);
       return envelope('Link Telegram berhasil dibuat', {

@@ -1,4 +1,4 @@
-import { unprocessable } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import type { Role } from '../users/schema.js';
 
 /** How vehicles learn about a user; the composition root wires it to the users service. */
@@ -8,7 +8,7 @@ export type UserLookup = (id: number) => Promise<{ role: Role; isActive: boolean
 export async function requireAssignableDriver(findUser: UserLookup, id: number): Promise<void> {
   const user = await findUser(id);
   const refuse = (message: string) =>
-    unprocessable('INVALID_DRIVER', message, [{ field: 'assigned_driver_id', code: 'invalid_driver', message }]);
+    new DomainError('INVALID_DRIVER', message, { details: [{ field: 'assigned_driver_id', code: 'invalid_driver', message }] });
   if (!user) throw refuse(`User dengan id ${id} tidak ditemukan`);
   if (user.role !== 'user') throw refuse(`User dengan id ${id} bukan pengemudi (role user)`);
   if (!user.isActive) throw refuse(`User dengan id ${id} sudah tidak aktif`);

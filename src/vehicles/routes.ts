@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams, Paged } from '../http/api-schemas.js';
-import { created, envelope, ok, pageEnvelope, withPaging } from '../http/envelope.js';
+import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import {
   CreateVehicleBody,

@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import { pageOffset, type Paging } from '../http/envelope.js';
+import { pageOffset, type Paging } from '../lib/paging.js';
 import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
-import { conflict, notFound } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import { escapeLike } from '../users/service.js';
 import {
   documentChanges,
@@ -217,7 +217,7 @@ export class VehiclesService {
 
   private async requireRow(id: number): Promise<VehicleRow> {
     const [row] = await this.db.select().from(vehicles).where(eq(vehicles.id, id));
-    if (!row) throw notFound('VEHICLE_NOT_FOUND', `Unit dengan id ${id} tidak ditemukan`);
+    if (!row) throw new DomainError('VEHICLE_NOT_FOUND', `Unit dengan id ${id} tidak ditemukan`);
     return row;
   }
 
@@ -226,9 +226,9 @@ export class VehiclesService {
       return await run();
     } catch (error) {
       if (uniqueViolation(error)?.constraint === 'vehicles_unit_code_key_key') {
-        throw conflict('UNIT_CODE_EXISTS', `Nomor lambung ${unitCode} sudah terdaftar untuk unit lain`, [
-          { field: 'unit_code', code: 'unit_code_exists', message: `${unitCode} sudah terdaftar` },
-        ]);
+        throw new DomainError('UNIT_CODE_EXISTS', `Nomor lambung ${unitCode} sudah terdaftar untuk unit lain`, {
+          details: [{ field: 'unit_code', code: 'unit_code_exists', message: `${unitCode} sudah terdaftar` }],
+        });
       }
       throw error;
     }

@@ -1,6 +1,6 @@
 import { asc, sql } from 'drizzle-orm';
 import type { Executor } from '../db/client.js';
-import { conflict, unprocessable } from '../http/errors.js';
+import { DomainError } from '../lib/errors.js';
 import { vehicleTypes } from './schema.js';
 
 /** "  light   vehicle " → "light vehicle": how a typed type name is compared with the stored ones. */
@@ -21,9 +21,9 @@ export async function resolveTypeNames(db: Executor, names: string[], field: str
   const unknown = names.filter((name) => !byKey.has(compareKey(name)));
   if (unknown.length > 0) {
     const list = unknown.map((n) => `"${n.trim()}"`).join(', ');
-    throw unprocessable('UNKNOWN_VEHICLE_TYPE', `Tipe kendaraan ${list} tidak dikenal. Pilihan: ${known.join(', ')}`, [
-      { field, code: 'unknown_vehicle_type', message: `harus salah satu dari: ${known.join(', ')}` },
-    ]);
+    throw new DomainError('UNKNOWN_VEHICLE_TYPE', `Tipe kendaraan ${list} tidak dikenal. Pilihan: ${known.join(', ')}`, {
+      details: [{ field, code: 'unknown_vehicle_type', message: `harus salah satu dari: ${known.join(', ')}` }],
+    });
   }
   return [...new Set(names.map((name) => byKey.get(compareKey(name))!))];
 }
@@ -31,7 +31,7 @@ export async function resolveTypeNames(db: Executor, names: string[], field: str
 /** Adds a type; "bus" is refused when "Bus" exists, so one type never appears under two spellings. */
 export async function addTypeName(db: Executor, input: string): Promise<string> {
   const name = input.trim().replace(/\s+/g, ' ');
-  const exists = () => conflict('VEHICLE_TYPE_EXISTS', `Tipe kendaraan "${name}" sudah ada`);
+  const exists = () => new DomainError('VEHICLE_TYPE_EXISTS', `Tipe kendaraan "${name}" sudah ada`);
   const [same] = await db
     .select({ name: vehicleTypes.name })
     .from(vehicleTypes)

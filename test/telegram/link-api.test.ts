@@ -37,6 +37,15 @@ describeEachDatabase(
       assert.equal(bad.status, 400);
     });
 
+    it('an inactive account is refused with 422, not the 401 of a bad internal token', async () => {
+      const admin = await ctx().createUser('admin');
+      const user = await ctx().createUser('user', { phone: '081355500009' });
+      await ctx().request({ method: 'PATCH', url: `/api/users/${user.id}`, token: admin.token, body: { is_active: false } });
+      const refused = await ctx().request(link('081355500009', '5550099'));
+      assert.equal(refused.status, 422);
+      assert.equal(refused.body.payload.code, 'ACCOUNT_INACTIVE');
+    });
+
     it('status, unlink, relink and the audit trail', async () => {
       const user = await ctx().createUser('user', { phone: '081355500003' });
       await ctx().request(link('081355500003', '5550003'));

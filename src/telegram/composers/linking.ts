@@ -1,6 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import type { TelegramLinkMode } from '../../config/config.js';
-import { AppError } from '../../http/errors.js';
+import type { ErrorCode } from '../../lib/error-codes.js';
+import { DomainError } from '../../lib/errors.js';
 import { normalizePhone } from '../../users/phone.js';
 import type { ChatIdentity, LinkedUser, TelegramLinkService } from '../../users/telegram-link.js';
 import { botText, HTML } from '../messages.js';
@@ -50,7 +51,7 @@ export function linking({ links, linkMode, now }: LinkingOptions): Composer<Cont
       pending.delete(String(ctx.chat!.id));
       await ctx.reply(botText.linked(user), { ...HTML, ...REMOVE_KEYBOARD });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       await ctx.reply(refusal(error.code, typed), { ...HTML, ...REMOVE_KEYBOARD });
     }
   };
@@ -99,7 +100,7 @@ export function linking({ links, linkMode, now }: LinkingOptions): Composer<Cont
 }
 
 /** The refusals a user can act on; anything else the service says reads as a bad argument. */
-function refusal(code: string, typed: string | undefined): string {
+function refusal(code: ErrorCode, typed: string | undefined): string {
   switch (code) {
     case 'CHAT_ALREADY_LINKED':
       return botText.chatTaken();

@@ -1,12 +1,15 @@
+import type { DetailCode, ErrorCode } from '../../../src/lib/error-codes';
+import type { ClientErrorCode } from '../api/client';
 import type { Lang } from './lang';
 
 type Text = Record<Lang, string>;
 
 /**
  * The server's `payload.code` → what the user reads. Codes not listed here show the server's own
- * (Indonesian) message. {minutes} is filled from retry_after_seconds.
+ * (Indonesian) message. {minutes} is filled from retry_after_seconds. Keyed by the server's own code
+ * list, so a code renamed there fails the web's type check here.
  */
-export const API_ERRORS: Record<string, Text> = {
+const API_ERRORS: Partial<Record<ErrorCode | ClientErrorCode, Text>> = {
   VALIDATION_ERROR: { id: 'Ada isian yang belum benar. Periksa kolom yang ditandai.', en: 'Some fields are not valid. Check the marked fields.' },
   INVALID_CREDENTIALS: { id: 'Nomor HP/email atau password salah.', en: 'Wrong phone number/email or password.' },
   ACCOUNT_INACTIVE: { id: 'Akun Anda sudah dinonaktifkan. Hubungi admin.', en: 'Your account has been deactivated. Contact the admin.' },
@@ -62,7 +65,7 @@ export const API_ERRORS: Record<string, Text> = {
 };
 
 /** `payload.details[].code` → the message shown next to the field. */
-export const DETAIL_ERRORS: Record<string, Text> = {
+const DETAIL_ERRORS: Partial<Record<DetailCode, Text>> = {
   required: { id: 'Wajib diisi', en: 'Required' },
   min_length: { id: 'Terlalu pendek', en: 'Too short' },
   max_length: { id: 'Terlalu panjang', en: 'Too long' },
@@ -79,3 +82,14 @@ export const DETAIL_ERRORS: Record<string, Text> = {
   item_not_applicable: { id: 'Item ini tidak berlaku untuk unit ini', en: 'This item does not apply to this unit' },
   slot_taken: { id: 'Shift ini sudah diisi hari ini', en: 'This shift is already done today' },
 };
+
+/** The text for a `payload.code`, if there is one (codes arrive as plain strings off the wire). */
+export const apiErrorText = (code: string): Text | undefined => lookup(API_ERRORS, code);
+
+/** The text for a `details[].code`, if there is one. */
+export const detailErrorText = (code: string | undefined): Text | undefined => lookup(DETAIL_ERRORS, code);
+
+function lookup<K extends string>(table: Partial<Record<K, Text>>, code: string | undefined): Text | undefined {
+  // Own keys only: a code like "constructor" must not find Object.prototype's.
+  return code !== undefined && Object.hasOwn(table, code) ? table[code as K] : undefined;
+}

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { isApiError, type ErrorDetail } from '../api/client';
-import { API_ERRORS, DETAIL_ERRORS } from './api-errors';
+import { apiErrorText, detailErrorText } from './api-errors';
 import { en } from './en';
 import { id, type MessageKey } from './id';
 import { initialLang, LANG_STORAGE_KEY, type Lang } from './lang';
@@ -63,13 +63,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       t,
       errorText(error) {
         if (!isApiError(error)) return t('common.errorTitle');
-        const known = API_ERRORS[error.code];
+        const known = apiErrorText(error.code);
         if (!known) return error.message;
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
         return fill(known[lang], { minutes });
       },
       detailText(detail) {
-        const known = detail.code ? DETAIL_ERRORS[detail.code] : undefined;
+        const known = detailErrorText(detail.code);
         return known ? known[lang] : detail.message;
       },
       formatDate(isoDate) {
