@@ -52,7 +52,7 @@ export async function buildServer(): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const reason = serverBuildNeeded();
+  const reason = process.argv.includes('--force') ? 'asked to (--force)' : serverBuildNeeded();
   if (!reason) return;
   console.log(`P2H server: ${reason}; compiling src/ to build/…`);
   await buildServer();
