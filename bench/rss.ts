@@ -1,9 +1,9 @@
 /**
- * rss: memory of the all-in-one process (`npm start` = `node --import tsx src/main.ts`) idle after
- * start, once on PGlite (fresh DATA_DIR, the out-of-the-box demo) and once on PostgreSQL (a
- * throw-away database, P2H_DEMO=0 with JWT_SECRET and ADMIN_*). VmRSS and VmHWM come from
- * /proc/<pid>/status; a preloaded probe (bench/rss-probe.ts) prints process.memoryUsage() when
- * signalled at the same moment, to say what the memory is.
+ * rss: memory of the all-in-one process (`npm start` = `node build/main.js`, the compiled server)
+ * idle after start, once on PGlite (fresh DATA_DIR, the out-of-the-box demo) and once on PostgreSQL
+ * (a throw-away database, P2H_DEMO=0 with JWT_SECRET and ADMIN_*). VmRSS and VmHWM come from
+ * /proc/<pid>/status; a preloaded probe prints process.memoryUsage() when signalled at the same
+ * moment, to say what the memory is.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { envCount, loadAverage, type NotifyOutcome } from './notify-support.js';
+import { buildServer, serverBuildNeeded } from '../src/cli/ensure-server-build.js';
 import { createBenchDatabase } from './support.js';
+
+/**
+ * Preloaded into the measured process (plain JS: the process runs without tsx): on SIGUSR2 prints
+ * process.memoryUsage() in MB, so the figure splits into JS heap, buffers (PGlite's WASM memory
+ * counts as external) and the rest (code, native allocations).
+ */
+const PROBE = `process.on('SIGUSR2', () => {
+  const inMb = Object.fromEntries(Object.entries(process.memoryUsage()).map(([k, v]) => [k, v / 2 ** 20]));
+  process.stderr.write('P2H_RSS_PROBE ' + JSON.stringify(inMb) + '\\n');
+});`;
 
 interface Sample {
   rssMb: number;
@@ -29,7 +40,7 @@ function statusMb(pid: number, field: string): number {
 
 async function measure(label: string, env: Record<string, string>, idleMs: number): Promise<Sample> {
   const started = Date.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', '--import', './bench/rss-probe.ts', 'src/main.ts'], {
+  const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(PROBE)}`, 'build/main.js'], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -69,6 +80,7 @@ const mb = (v: number) => `${v.toFixed(0)} MB`;
 
 export async function runRssBench(): Promise<NotifyOutcome> {
   const idleMs = envCount('BENCH_RSS_IDLE_MS', 10_000);
+  if (serverBuildNeeded()) await buildServer(); // what npm start's prestart does
   const figures: string[] = [];
   const results: [string, Sample, number][] = [];
 
@@ -93,7 +105,7 @@ export async function runRssBench(): Promise<NotifyOutcome> {
   }
 
   console.log('');
-  console.log(`  all-in-one process (node --import tsx src/main.ts), idle ${idleMs / 1000} s after start; ${loadAverage()}`);
+  console.log(`  all-in-one process (node build/main.js), idle ${idleMs / 1000} s after start; ${loadAverage()}`);
   for (const [label, s, goal] of results) {
     const p = s.probe;
     console.log(

@@ -22,7 +22,7 @@ export const WEB_BUILD: WebBuildPaths = {
   output: path.join(ROOT, 'dist/web/index.html'),
 };
 
-function newestMtime(target: string): number {
+export function newestMtime(target: string): number {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(target);

@@ -9,6 +9,7 @@ import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import pg from 'pg';
 import { fileURLToPath } from 'node:url';
 import { lockDataDir } from './lock.js';
+import { initPgliteDataDir, PGLITE_START_PARAMS } from './pglite-init.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -76,8 +77,11 @@ export function openPostgres(url: string, options: { poolSize?: number; onError?
 export async function openPglite(dataDir: string | undefined, options: { from?: Blob } = {}): Promise<Database> {
   const release = dataDir === undefined ? () => {} : lockDataDir(dataDir);
   try {
+    if (dataDir !== undefined) await initPgliteDataDir(`${dataDir}/pglite`);
     const client =
-      dataDir === undefined ? new PGlite(options.from ? { loadDataDir: options.from } : {}) : new PGlite(`${dataDir}/pglite`);
+      dataDir === undefined
+        ? new PGlite({ startParams: PGLITE_START_PARAMS, ...(options.from ? { loadDataDir: options.from } : {}) })
+        : new PGlite(`${dataDir}/pglite`, { startParams: PGLITE_START_PARAMS });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {

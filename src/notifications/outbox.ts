@@ -158,23 +158,19 @@ export class Outbox {
   ): Promise<number> {
     const route = routeColumns(routeAdminAlert(this.options.groupChatId, this.options.botConfigured));
     let created = 0;
-    // One JSON parameter per chunk: building a 300 000-parameter insert costs far more than the insert.
+    // One array parameter per column and chunk: building a 300 000-parameter insert costs far more than
+    // the insert, and PostgreSQL reads arrays several times faster than json_to_recordset's JSON.
     for (let start = 0; start < alerts.length; start += 5_000) {
-      const chunk = alerts.slice(start, start + 5_000).map((a) => ({
-        type: `${a.documentType}_expiry`,
-        vehicle_id: a.vehicleId,
-        document_type: a.documentType,
-        expiry_date: a.expiryDate,
-        threshold_key: a.thresholdKey,
-        message: a.message,
-      }));
+      const chunk = alerts.slice(start, start + 5_000);
+      const column = <T>(pick: (alert: (typeof alerts)[number]) => T) => sql.param(chunk.map(pick));
       const inserted = await this.db.execute(sql`
         insert into telegram_notifications
           (type, vehicle_id, document_type, expiry_date, threshold_key, message, status, recipient_chat_id, recipient_kind, last_error)
-        select t.type::notification_type, t.vehicle_id, t.document_type::document_type, t.expiry_date, t.threshold_key, t.message,
+        select (t.document_type || '_expiry')::notification_type, t.vehicle_id, t.document_type::document_type, t.expiry_date, t.threshold_key, t.message,
                ${route.status}::notification_status, ${route.recipientChatId}, ${route.recipientKind}::notification_recipient_kind, ${route.lastError}
-        from json_to_recordset(${JSON.stringify(chunk)}::json)
-          as t(type text, vehicle_id integer, document_type text, expiry_date date, threshold_key text, message text)
+        from unnest(${column((a) => a.vehicleId)}::int[], ${column((a) => a.documentType)}::text[], ${column((a) => a.expiryDate)}::date[],
+                    ${column((a) => a.thresholdKey)}::text[], ${column((a) => a.message)}::text[])
+          as t(vehicle_id, document_type, expiry_date, threshold_key, message)
         on conflict (vehicle_id, document_type, expiry_date, threshold_key) where threshold_key is not null do nothing
         returning id`);
       created += (inserted as unknown as { rows: unknown[] }).rows.length;
