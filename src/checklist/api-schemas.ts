@@ -1,10 +1,19 @@
 import { Type } from '@sinclair/typebox';
+import { KnownDefectSchema } from '../defects/api-schemas.js';
 
 export const ApplicableItemSchema = Type.Object({
   id: Type.Integer(),
   section: Type.String(),
   item_name: Type.String(),
   order: Type.Integer(),
+});
+
+/** An item to answer for a unit, with what is already known about it on that unit. */
+export const ChecklistEntrySchema = Type.Object({
+  ...ApplicableItemSchema.properties,
+  open_defect: Type.Union([KnownDefectSchema, Type.Null()], {
+    description: 'The live defect (open, in progress or repaired awaiting a NORMAL answer) of this item on the unit; null without vehicle_id',
+  }),
 });
 
 export const ChecklistItemSchema = Type.Object(

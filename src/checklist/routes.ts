@@ -1,15 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import { created, envelope, IdParams, ok } from '../http/envelope.js';
+import type { KnownDefect } from '../defects/types.js';
 import type { HttpServer } from '../http/server.js';
-import { ApplicableItemSchema, ChecklistItemSchema, CreateItemBody, SectionSchema, UpdateItemBody } from './api-schemas.js';
+import { ChecklistEntrySchema, ChecklistItemSchema, CreateItemBody, SectionSchema, UpdateItemBody } from './api-schemas.js';
 import type { ChecklistService } from './service.js';
 
 const ItemRef = Type.Ref(ChecklistItemSchema);
 const tags = ['checklist'];
 const security = [{ bearer: [] }];
 
-export function registerChecklistRoutes(app: HttpServer, deps: { checklist: ChecklistService }) {
-  const { checklist } = deps;
+/** The live defects of a unit by checklist item (the defects feature answers it). */
+export type KnownDefectsOf = (vehicleId: number) => Promise<Map<number, KnownDefect>>;
+
+export function registerChecklistRoutes(app: HttpServer, deps: { checklist: ChecklistService; knownDefects: KnownDefectsOf }) {
+  const { checklist, knownDefects } = deps;
   app.addSchema(ChecklistItemSchema);
 
   app.get(
@@ -18,15 +22,20 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
       schema: {
         tags,
         security,
-        summary: "The active items to answer for a unit (those for its vehicle type), in order; without vehicle_id, every active item",
+        summary: "The active items to answer for a unit (those for its vehicle type), in order, each with the unit's live defect on it; without vehicle_id, every active item",
         querystring: Type.Object(
           { vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
           { additionalProperties: false },
         ),
-        response: ok(Type.Array(ApplicableItemSchema)),
+        response: ok(Type.Array(ChecklistEntrySchema)),
       },
     },
-    async (request) => envelope('Daftar item checklist berhasil diambil', await checklist.itemsFor(request.query.vehicle_id)),
+    async (request) => {
+      const vehicleId = request.query.vehicle_id;
+      const [items, known] = await Promise.all([checklist.itemsFor(vehicleId), vehicleId === undefined ? new Map<number, KnownDefect>() : knownDefects(vehicleId)]);
+      const entries = items.map((item) => ({ ...item, open_defect: known.get(item.id) ?? null }));
+      return envelope('Daftar item checklist berhasil diambil', entries);
+    },
   );
 
   app.get(

@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { defects } from '../defects/schema.js';
 import { p2hReports } from '../p2h/schema.js';
 import { users } from '../users/schema.js';
 import { documentTypeEnum, vehicles } from '../vehicles/schema.js';
 
-export const NOTIFICATION_TYPES = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test'] as const;
+export const NOTIFICATION_TYPES = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test', 'defect_alert', 'defect_repaired', 'unit_back_in_service', 'defect_escalation'] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 export const notificationTypeEnum = pgEnum('notification_type', NOTIFICATION_TYPES);
 
@@ -13,7 +14,7 @@ export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export const notificationStatusEnum = pgEnum('notification_status', NOTIFICATION_STATUSES);
 
 /** Why this chat: the submitter's own, the fallback group for an unlinked user, or the admin group. */
-export const RECIPIENT_KINDS = ['personal', 'fallback_group', 'admin_group', 'explicit'] as const;
+export const RECIPIENT_KINDS = ['personal', 'fallback_group', 'admin_group', 'explicit', 'workshop'] as const;
 export type RecipientKind = (typeof RECIPIENT_KINDS)[number];
 export const recipientKindEnum = pgEnum('notification_recipient_kind', RECIPIENT_KINDS);
 
@@ -35,6 +36,10 @@ export const telegramNotifications = pgTable(
     thresholdKey: text('threshold_key'),
     /** The user the alert is about (the submitter), so a resend can choose their chat again. */
     userId: integer('user_id').references(() => users.id),
+    /** For defect messages: the defect it is about (a repair, a return to service, an escalation). */
+    defectId: integer('defect_id').references(() => defects.id),
+    /** Inline buttons sent with the message (the defect alert's 🔧 Tangani), as the Bot API takes them. */
+    replyMarkup: jsonb('reply_markup'),
     recipientChatId: text('recipient_chat_id'),
     recipientKind: recipientKindEnum('recipient_kind'),
     message: text('message').notNull(),

@@ -65,6 +65,8 @@ const ComplianceSchema = Type.Object({
     description: 'slots the caller may still file now: for a driver the slot the clock is in (an hour early and 30 minutes late count), for an admin every slot of the day; empty for another day',
   }),
   color: Type.Union([Type.Literal('green'), Type.Literal('yellow'), Type.Literal('red')]),
+  out_of_service: Type.Boolean({ description: 'The unit may not run (listed first); not counted as missing a P2H' }),
+  out_of_service_reason: Type.Union([Type.String(), Type.Null()]),
 });
 
 const tags = ['p2h'];

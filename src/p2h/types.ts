@@ -3,6 +3,7 @@
  * the service, so notifications can import them without importing the P2H service.
  */
 import type { Executor } from '../db/client.js';
+import type { ReportForDefects } from '../defects/types.js';
 import type { Role } from '../users/schema.js';
 import type { ShiftType } from '../vehicles/schema.js';
 import type { AnswerInput } from './answers.js';
@@ -63,4 +64,13 @@ export interface ReportAlerts {
   signal(): void;
   /** `viewer` is the reader's role: what they may see of the delivery is the alerts' rule. */
   forReports(reportIds: number[], viewer: Role): Promise<Map<number, DeliveryState[]>>;
+}
+
+/**
+ * What P2H needs from the defects feature: the report's answers become defects in the same
+ * transaction, so a report never exists without its defects (nor the unit's stop that follows).
+ */
+export interface ReportDefects {
+  /** True when a workshop message was queued (the caller wakes the outbox after the commit). */
+  recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<boolean>;
 }

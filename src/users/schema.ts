@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 
-export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
+export const ROLES = ['superadmin', 'admin', 'mechanic', 'user', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 export const roleEnum = pgEnum('user_role', ROLES);
 

@@ -1,8 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import { created, DateString, envelope, IdParams, ok, Paged, PagingQuery, pageEnvelope, withPaging } from '../http/envelope.js';
+import { unprocessable } from '../http/errors.js';
 import type { HttpServer } from '../http/server.js';
+import { addDays } from '../lib/time.js';
 import {
+  AvailabilitySchema,
   CreateVehicleBody,
+  HoldBody,
   DocumentTypeSchema,
   ExpiringDocumentSchema,
   ShiftTypeSchema,
@@ -16,8 +20,8 @@ const VehicleRef = Type.Ref(VehicleSchema);
 const tags = ['vehicles'];
 const security = [{ bearer: [] }];
 
-export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: VehiclesService }) {
-  const { vehicles } = deps;
+export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: VehiclesService; timezone: string }) {
+  const { vehicles, timezone } = deps;
   app.addSchema(VehicleSchema);
 
   app.post(
@@ -111,6 +115,55 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
       schema: { tags, security, summary: 'Deactivate a unit (its reports are kept)', params: IdParams, response: ok(VehicleRef) },
     },
     async (request) => envelope('Unit berhasil dinonaktifkan', await vehicles.deactivate(request.params.id)),
+  );
+
+  app.post(
+    '/api/vehicles/:id/out-of-service',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Hold a unit out of service by hand, with a reason (again: replaces the reason)',
+        params: IdParams,
+        body: HoldBody,
+        response: ok(VehicleRef),
+      },
+    },
+    async (request) => envelope('Unit dinyatakan tidak boleh beroperasi', await vehicles.holdOutOfService(request.params.id, request.body.reason)),
+  );
+
+  app.post(
+    '/api/vehicles/:id/return-to-service',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "End an admin's hold; 409 UNRESOLVED_ABNORMAL_DEFECT while an ABNORMAL defect is open or in progress",
+        params: IdParams,
+        response: ok(VehicleRef),
+      },
+    },
+    async (request) => envelope('Unit kembali boleh beroperasi', await vehicles.returnToService(request.params.id)),
+  );
+
+  app.get(
+    '/api/vehicles/:id/availability',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Hours out of service and availability % between two dates (both included, P2H_TIMEZONE), up to now',
+        params: IdParams,
+        querystring: Type.Object({ from: DateString('First day, YYYY-MM-DD'), to: DateString('Last day, YYYY-MM-DD') }, { additionalProperties: false }),
+        response: ok(AvailabilitySchema),
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      if (from > to) throw unprocessable('INVALID_DATE_RANGE', 'Tanggal "from" harus sebelum atau sama dengan "to"', [{ field: 'querystring.from', code: 'invalid', message: 'setelah "to"' }]);
+      if (addDays(from, 366) < to) throw unprocessable('INVALID_DATE_RANGE', 'Rentang paling panjang 366 hari', [{ field: 'querystring.to', code: 'invalid', message: 'lebih dari 366 hari setelah "from"' }]);
+      return envelope('Ketersediaan unit berhasil dihitung', await vehicles.availability(request.params.id, { from, to }, timezone));
+    },
   );
 
   app.get(
