@@ -44,11 +44,13 @@ export interface AppliedChanges {
 
 /** Applies what one report's answers do to the unit's live defects (see defectChangesForAnswers). */
 export async function applyReport(tx: Executor, report: ReportForDefects): Promise<AppliedChanges> {
-  const flagged = report.answers.some((a) => a.status !== 'normal');
+  // Most reports are all NORMAL: they can only verify repairs, which one statement does.
+  if (!report.answers.some((a) => a.status !== 'normal')) {
+    await verifyRepaired(tx, report);
+    return { fresh: [], touchesStop: false };
+  }
   await lockUnitDefects(tx, report.vehicleId);
   const live = await liveDefectsOf(tx, report.vehicleId);
-  // An all-NORMAL report on a unit with nothing repaired changes nothing: two queries, no writes.
-  if (!flagged && !live.some((d) => d.status === 'repaired')) return { fresh: [], touchesStop: false };
   const changes = defectChangesForAnswers(live, report.answers);
   const result: AppliedChanges = { fresh: [], touchesStop: false };
   for (const change of changes) {
@@ -114,6 +116,23 @@ async function applyChange(tx: Executor, change: DefectChange, report: ReportFor
       return row;
     }
   }
+}
+
+/** An all-NORMAL report: its repaired defects become verified, in one statement (and their events in a second). */
+async function verifyRepaired(tx: Executor, report: ReportForDefects): Promise<void> {
+  const verified = await tx
+    .update(defects)
+    .set({ status: 'verified', verifiedAt: report.at, ...lastReport(report), updatedAt: report.at })
+    .where(
+      and(
+        eq(defects.vehicleId, report.vehicleId),
+        eq(defects.status, 'repaired'),
+        inArray(defects.checklistItemId, report.answers.map((a) => a.checklistItemId)),
+      ),
+    )
+    .returning({ id: defects.id });
+  if (verified.length === 0) return;
+  await tx.insert(defectEvents).values(verified.map((d) => ({ defectId: d.id, at: report.at, action: 'verified' as const, actorId: report.userId, reportId: report.reportId })));
 }
 
 /** A stand-alone report (no P2H) leaves the last report as it was. */

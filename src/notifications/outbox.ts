@@ -222,7 +222,8 @@ export class Outbox {
     const rows = await this.db
       .select()
       .from(telegramNotifications)
-      .where(inArray(telegramNotifications.reportId, reportIds))
+      // The report's own alert; the workshop's messages about its defects are the defects' story.
+      .where(and(inArray(telegramNotifications.reportId, reportIds), inArray(telegramNotifications.type, ['p2h_abnormal', 'p2h_warning'])))
       .orderBy(asc(telegramNotifications.id));
     for (const row of rows) {
       const view = toView(row);
