@@ -7,6 +7,7 @@ import { registerAuthRoutes } from './auth/routes.js';
 import { registerChecklistRoutes } from './checklist/routes.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
+import { registerDefectRoutes } from './defects/routes.js';
 import { registerHealthRoutes } from './http/health.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { registerWebApp } from './http/web.js';
@@ -34,7 +35,7 @@ export interface HttpAppOptions {
 /** The HTTP edge over already-built services: Fastify, JWT, the role matrix, every route, the web app. */
 export async function buildHttp(services: Services, options: HttpAppOptions): Promise<HttpServer> {
   const { config, database } = options;
-  const { users, vehicles, checklist, p2h, telegramLinks, outbox } = services;
+  const { users, vehicles, checklist, p2h, defects, telegramLinks, outbox } = services;
   const http = await createHttpServer({ logger: options.logger, trustProxy: config.trustProxy });
   const botUsername = botUsernameLookup(config.telegram);
 
@@ -54,8 +55,9 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { users });
   registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });
-  registerVehicleRoutes(http, { vehicles });
-  registerChecklistRoutes(http, { checklist });
+  registerVehicleRoutes(http, { vehicles, timezone: config.timezone });
+  registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
+  registerDefectRoutes(http, { defects });
   registerP2hRoutes(http, { p2h });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.

@@ -2,7 +2,9 @@ import type { Logger } from 'pino';
 import { ChecklistService } from './checklist/service.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
+import { DefectsService } from './defects/service.js';
 import type { Clock } from './lib/clock.js';
+import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
 import { UsersService } from './users/service.js';
@@ -21,6 +23,7 @@ export interface Services {
   vehicles: VehiclesService;
   checklist: ChecklistService;
   p2h: P2hService;
+  defects: DefectsService;
   telegramLinks: TelegramLinkService;
   outbox: Outbox;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
@@ -45,6 +48,13 @@ export function buildServices(options: ServicesOptions): Services {
     now: clock,
     warn: (fields, message) => log.warn(fields, message),
   });
-  const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
-  return { users, vehicles, checklist, p2h, telegramLinks, outbox, clock };
+  const defectNotices = new DefectOutbox(outbox, telegramLinks, {
+    botConfigured: config.telegram.botToken !== undefined,
+    groupChatId: config.telegram.chatId,
+    timezone: config.timezone,
+    publicUrl: config.publicUrl,
+  });
+  const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, clock, escalateMinutes: config.defectEscalateMinutes });
+  const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, defects, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
+  return { users, vehicles, checklist, p2h, defects, telegramLinks, outbox, clock };
 }

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import { DomainError } from '../lib/errors.js';
 import type { HttpServer } from '../http/server.js';
-import { ADMIN_ROLES, SUBMITTER_ROLES } from '../users/rules.js';
+import { ADMIN_ROLES, DEFECT_REPORTER_ROLES, MONITOR_ROLES, SUBMITTER_ROLES, WORKSHOP_ROLES } from '../users/rules.js';
 import type { Role } from '../users/schema.js';
 import type { Auth, Guard } from './guard.js';
 
@@ -46,6 +46,9 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/vehicles/:id': 'logged_in',
   'PATCH /api/vehicles/:id': ADMIN_ROLES,
   'DELETE /api/vehicles/:id': ADMIN_ROLES,
+  'POST /api/vehicles/:id/out-of-service': ADMIN_ROLES,
+  'POST /api/vehicles/:id/return-to-service': ADMIN_ROLES,
+  'GET /api/vehicles/:id/availability': MONITOR_ROLES,
   'GET /api/vehicle-types': 'logged_in',
   'POST /api/vehicle-types': ADMIN_ROLES,
 
@@ -56,6 +59,14 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/checklist/items/:id': ADMIN_ROLES,
   'PATCH /api/checklist/items/:id': ADMIN_ROLES,
   'DELETE /api/checklist/items/:id': ADMIN_ROLES,
+
+  'GET /api/defects': MONITOR_ROLES,
+  'POST /api/defects': DEFECT_REPORTER_ROLES,
+  'GET /api/defects/:id': MONITOR_ROLES,
+  'POST /api/defects/:id/take': WORKSHOP_ROLES,
+  'POST /api/defects/:id/assign': ADMIN_ROLES,
+  'POST /api/defects/:id/repair': WORKSHOP_ROLES,
+  'POST /api/defects/:id/close': ADMIN_ROLES,
 
   'POST /api/p2h/reports': SUBMITTER_ROLES,
   'GET /api/p2h/reports': 'logged_in',

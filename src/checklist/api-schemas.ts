@@ -1,5 +1,6 @@
 /** The checklist on the wire: what a driver answers and what admins manage. The web imports these types. */
 import { Type, type Static } from '@sinclair/typebox';
+import { KnownDefectSchema } from '../defects/api-schemas.js';
 import { PatchBody } from '../http/api-schemas.js';
 
 export const ApplicableItemSchema = Type.Object({
@@ -15,6 +16,14 @@ export const ChecklistQuerySchema = Type.Object(
   { vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })) },
   { additionalProperties: false },
 );
+
+/** An item to answer for a unit, with what is already known about it on that unit. */
+export const ChecklistEntrySchema = Type.Object({
+  ...ApplicableItemSchema.properties,
+  open_defect: Type.Union([KnownDefectSchema, Type.Null()], {
+    description: 'The live defect (open, in progress or repaired awaiting a NORMAL answer) of this item on the unit; null without vehicle_id',
+  }),
+});
 
 export const ChecklistItemSchema = Type.Object(
   {

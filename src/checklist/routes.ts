@@ -1,9 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { IdParams } from '../http/api-schemas.js';
 import { created, envelope, ok } from '../http/envelope.js';
+import type { KnownDefect } from '../defects/types.js';
 import type { HttpServer } from '../http/server.js';
 import {
-  ApplicableItemSchema,
+  ChecklistEntrySchema,
   ChecklistItemSchema,
   ChecklistQuerySchema,
   CreateItemBody,
@@ -17,8 +18,11 @@ const ItemRef = Type.Ref(ChecklistItemSchema);
 const tags = ['checklist'];
 const security = [{ bearer: [] }];
 
-export function registerChecklistRoutes(app: HttpServer, deps: { checklist: ChecklistService }) {
-  const { checklist } = deps;
+/** The live defects of a unit by checklist item (the defects feature answers it). */
+export type KnownDefectsOf = (vehicleId: number) => Promise<Map<number, KnownDefect>>;
+
+export function registerChecklistRoutes(app: HttpServer, deps: { checklist: ChecklistService; knownDefects: KnownDefectsOf }) {
+  const { checklist, knownDefects } = deps;
   app.addSchema(ChecklistItemSchema);
 
   app.get(
@@ -27,12 +31,17 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
       schema: {
         tags,
         security,
-        summary: "The active items to answer for a unit (those for its vehicle type), in order; without vehicle_id, every active item",
+        summary: "The active items to answer for a unit (those for its vehicle type), in order, each with the unit's live defect on it; without vehicle_id, every active item",
         querystring: ChecklistQuerySchema,
-        response: ok(Type.Array(ApplicableItemSchema)),
+        response: ok(Type.Array(ChecklistEntrySchema)),
       },
     },
-    async (request) => envelope('Daftar item checklist berhasil diambil', await checklist.itemsFor(request.query.vehicle_id)),
+    async (request) => {
+      const vehicleId = request.query.vehicle_id;
+      const [items, known] = await Promise.all([checklist.itemsFor(vehicleId), vehicleId === undefined ? new Map<number, KnownDefect>() : knownDefects(vehicleId)]);
+      const entries = items.map((item) => ({ ...item, open_defect: known.get(item.id) ?? null }));
+      return envelope('Daftar item checklist berhasil diambil', entries);
+    },
   );
 
   app.get(

@@ -31,6 +31,10 @@ export interface Config {
   /** P2H_ASSIGNED_ONLY: a unit with an assigned driver takes reports only from that driver or an admin. */
   assignedOnly: boolean;
   expiryCheckAt: { hour: number; minute: number };
+  /** DEFECT_ESCALATE_MINUTES: an ABNORMAL defect nobody took this long is announced to the group once. */
+  defectEscalateMinutes: number;
+  /** P2H_PUBLIC_URL: the web app's address that alerts link to; undefined → no links. */
+  publicUrl: string | undefined;
   /** How long a delivery worker owns a claimed notification before another may take it over. */
   deliveryLeaseSeconds: number;
   /** Messages a worker has in flight at once; each may be duplicated if the worker crashes. */
@@ -115,6 +119,13 @@ export function loadConfig(env: Env = process.env): Config {
   const expiryCheckAt = parseTimeOfDay(expiryRaw);
   if (expiryCheckAt === undefined) problems.push(`EXPIRY_CHECK_AT must be HH:MM in 24-hour time (got "${expiryRaw}")`);
 
+  const escalateRaw = get('DEFECT_ESCALATE_MINUTES') ?? '30';
+  const defectEscalateMinutes = parseInteger(escalateRaw, 1, 10_080);
+  if (defectEscalateMinutes === undefined) problems.push(`DEFECT_ESCALATE_MINUTES must be a whole number of minutes from 1 to 10080 (got "${escalateRaw}")`);
+
+  const publicUrl = get('P2H_PUBLIC_URL');
+  if (publicUrl !== undefined && !isHttpUrl(publicUrl)) problems.push(`P2H_PUBLIC_URL must be an http(s) address such as https://p2h.example.co.id (got "${publicUrl}")`);
+
   const leaseRaw = get('DELIVERY_LEASE_SECONDS') ?? '60';
   const deliveryLeaseSeconds = parseInteger(leaseRaw, 5, 3600);
   if (deliveryLeaseSeconds === undefined) problems.push(`DELIVERY_LEASE_SECONDS must be a whole number from 5 to 3600 (got "${leaseRaw}")`);
@@ -144,6 +155,8 @@ export function loadConfig(env: Env = process.env): Config {
     timezone,
     assignedOnly: assignedOnly!,
     expiryCheckAt: expiryCheckAt!,
+    defectEscalateMinutes: defectEscalateMinutes!,
+    publicUrl: publicUrl?.replace(/\/+$/, ''),
     deliveryLeaseSeconds: deliveryLeaseSeconds!,
     deliveryConcurrency: deliveryConcurrency!,
     logLevel: get('LOG_LEVEL') ?? 'info',

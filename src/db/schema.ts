@@ -5,3 +5,4 @@ export * from '../vehicles/schema.js';
 export * from '../checklist/schema.js';
 export * from '../p2h/schema.js';
 export * from '../notifications/schema.js';
+export * from '../defects/schema.js';

@@ -55,6 +55,14 @@ export const ERROR_CODES = [
   'SLOT_NOT_OPEN',
   'UNIT_NOT_ASSIGNED',
   'REPORT_NOT_FOUND',
+  // Defects and unit state
+  'DEFECT_NOT_FOUND',
+  'DEFECT_ALREADY_TAKEN',
+  'DEFECT_NOT_ACTIVE',
+  'DEFECT_NOT_ASSIGNED_TO_YOU',
+  'ASSIGNEE_NOT_MECHANIC',
+  'ITEM_NOT_APPLICABLE',
+  'UNRESOLVED_ABNORMAL_DEFECT',
   // Notifications
   'NOTIFICATION_NOT_FOUND',
   'NOTIFICATION_NOT_RESENDABLE',
@@ -97,6 +105,7 @@ export const DETAIL_CODES = [
   'duplicate_answer',
   'remark_required',
   'missing_answer',
+  'not_mechanic',
 ] as const;
 
 export type DetailCode = (typeof DETAIL_CODES)[number];

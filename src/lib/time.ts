@@ -48,3 +48,16 @@ export function timeZoneAbbreviation(timeZone: string): string {
     .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
+
+/** The instant a calendar day starts in a time zone ("2026-12-01" in Asia/Makassar → 2026-11-30T16:00Z). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const asUtc = Date.parse(`${date}T00:00:00Z`);
+  let guess = asUtc;
+  // Two rounds settle the zone's offset at that day, also across an offset change.
+  for (let round = 0; round < 2; round++) {
+    const local = localTime(new Date(guess), timeZone);
+    const shownAsUtc = Date.parse(`${local.date}T${String(local.hour).padStart(2, '0')}:${String(local.minute).padStart(2, '0')}:00Z`);
+    guess += asUtc - shownAsUtc;
+  }
+  return new Date(guess);
+}

@@ -8,6 +8,7 @@ import { Pacer } from './pacer.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
 import { splitMessage } from './split.js';
+import type { InlineKeyboard } from './render-defects.js';
 import { describeTelegramError } from '../telegram/describe-error.js';
 import { backoffMs, classifySendError, htmlToPlainText, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
 
@@ -202,7 +203,9 @@ export class DeliveryWorker {
     let firstMessageId = row.telegramMessageId;
     for (let index = row.partsSent; index < parts.length; index++) {
       await sleep(this.pacer.reserve(chatId));
-      const message = await this.sendPart(chatId, parts[index]!);
+      // Buttons (a defect alert's 🔧 Tangani) go with the last part, under the text they belong to.
+      const markup = index === parts.length - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
+      const message = await this.sendPart(chatId, parts[index]!, markup);
       firstMessageId ??= String(message.message_id);
       if (index < parts.length - 1) {
         await this.update(row, { partsSent: index + 1, telegramMessageId: firstMessageId });
@@ -213,15 +216,16 @@ export class DeliveryWorker {
     await this.update(row, { status: 'sent', sentAt: this.now(), partsSent: parts.length, telegramMessageId: firstMessageId, recipientChatId: chatId });
   }
 
-  private async sendPart(chatId: string, html: string) {
+  private async sendPart(chatId: string, html: string, markup: InlineKeyboard | null) {
+    const extra = markup ? { reply_markup: markup } : {};
     try {
       try {
-        return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } });
+        return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
       } catch (error) {
         // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
         if (classifySendError(error).kind !== 'bad_markup') throw error;
         this.options.log.error({ reason: describeTelegramError(error), chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
-        return await this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true } });
+        return await this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true }, ...extra });
       }
     } catch (error) {
       throw new TelegramSendError(error);
@@ -264,10 +268,13 @@ export class DeliveryWorker {
     }
   }
 
-  /** The user blocked the bot (or deactivated their account): mark it and send to the group instead. */
+  /**
+   * The user blocked the bot (or deactivated their account): mark it, and send a P2H alert to the
+   * group instead. Messages meant for that person only (workshop alerts, a repair) just fail.
+   */
   private async reroute(row: Row, chatId: string, reason: string): Promise<void> {
-    if (row.recipientKind === 'personal') {
-      await this.options.links.setReachable(chatId, false, 'delivery');
+    if (row.recipientKind === 'personal' || row.recipientKind === 'workshop') await this.options.links.setReachable(chatId, false, 'delivery');
+    if (row.recipientKind === 'personal' && (row.type === 'p2h_abnormal' || row.type === 'p2h_warning')) {
       const route = routeP2hAlert({ chatId, reachable: false }, this.options.groupChatId, true);
       if (route.status === 'pending') {
         this.options.log.warn({ notification_id: row.id, chat_id: chatId }, 'user blocked the bot; alert rerouted to the default group');

@@ -8,7 +8,7 @@ import type { TelegramLinkService } from '../users/telegram-link.js';
 import { documentsExpiringBefore, type ExpiringDocument } from '../vehicles/documents.js';
 import { dueExpiryKeySql } from './expiry-rules.js';
 import { renderP2hAlert } from './render.js';
-import { routeAdminAlert, routeP2hAlert, type Route } from './routing.js';
+import { routeAdminAlert, routeP2hAlert, SKIP_NOT_LINKED, type Route } from './routing.js';
 import { visibleLastError } from './visibility.js';
 import { telegramNotifications, type NotificationRow, type NotificationStatus, type NotificationType, type RecipientKind } from './schema.js';
 
@@ -218,7 +218,8 @@ export class Outbox {
     const rows = await this.db
       .select()
       .from(telegramNotifications)
-      .where(inArray(telegramNotifications.reportId, reportIds))
+      // The report's own alert; the workshop's messages about its defects are the defects' story.
+      .where(and(inArray(telegramNotifications.reportId, reportIds), inArray(telegramNotifications.type, ['p2h_abnormal', 'p2h_warning'])))
       .orderBy(asc(telegramNotifications.id));
     for (const row of rows) {
       const view = toView(row);
@@ -266,6 +267,14 @@ export class Outbox {
     if (row.recipientKind === 'explicit' && row.recipientChatId) {
       return this.options.botConfigured ? { status: 'pending', chatId: row.recipientChatId, kind: 'explicit' } : routeAdminAlert(undefined, false);
     }
+    // Messages to one person (a workshop alert, a repair, a unit back in service) go to their chat as it is now.
+    if (row.userId !== null && (row.recipientKind === 'workshop' || row.type === 'defect_repaired' || row.type === 'unit_back_in_service')) {
+      const chat = await this.links.personalChat(row.userId);
+      if (!this.options.botConfigured) return routeAdminAlert(undefined, false);
+      return chat.chatId && chat.reachable
+        ? { status: 'pending', chatId: chat.chatId, kind: row.recipientKind === 'workshop' ? 'workshop' : 'personal' }
+        : { status: 'skipped', reason: SKIP_NOT_LINKED };
+    }
     if (row.userId !== null && (row.type === 'p2h_abnormal' || row.type === 'p2h_warning')) {
       return routeP2hAlert(await this.links.personalChat(row.userId), this.options.groupChatId, this.options.botConfigured);
     }
@@ -274,6 +283,6 @@ export class Outbox {
 }
 
 /** NOTIFY is delivered at commit, so other processes' workers wake when the row is visible. */
-async function notifyOtherProcesses(executor: Executor): Promise<void> {
+export async function notifyOtherProcesses(executor: Executor): Promise<void> {
   await executor.execute(sql`select pg_notify(${OUTBOX_CHANNEL}, '')`);
 }

@@ -14,8 +14,10 @@ export const SKIP_BOT_NOT_CONFIGURED = 'bot not configured';
 export const SKIP_NO_RECIPIENT = 'no recipient: user belum link telegram and TELEGRAM_CHAT_ID is not set';
 const SKIP_BLOCKED_NO_GROUP = 'no recipient: user memblokir bot and TELEGRAM_CHAT_ID is not set';
 const SKIP_NO_GROUP = 'no recipient: TELEGRAM_CHAT_ID is not set';
+/** A personal message (a repair, a unit back in service) to someone without a linked chat. */
+export const SKIP_NOT_LINKED = 'no recipient: user belum link telegram';
 /** Every reason a notification is skipped: fixed words of ours, with no secret and no personal data. */
-export const SKIP_REASONS: readonly string[] = [SKIP_BOT_NOT_CONFIGURED, SKIP_NO_RECIPIENT, SKIP_BLOCKED_NO_GROUP, SKIP_NO_GROUP];
+export const SKIP_REASONS: readonly string[] = [SKIP_BOT_NOT_CONFIGURED, SKIP_NO_RECIPIENT, SKIP_BLOCKED_NO_GROUP, SKIP_NO_GROUP, SKIP_NOT_LINKED];
 
 /**
  * Who receives a P2H alert: the submitter's own chat when linked and reachable; otherwise the

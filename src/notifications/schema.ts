@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { defects } from '../defects/schema.js';
 import { p2hReports } from '../p2h/schema.js';
 import { users } from '../users/schema.js';
 import { documentTypeEnum, vehicles } from '../vehicles/schema.js';
@@ -36,6 +37,10 @@ export const telegramNotifications = pgTable(
     thresholdKey: text('threshold_key'),
     /** The user the alert is about (the submitter), so a resend can choose their chat again. */
     userId: integer('user_id').references(() => users.id),
+    /** For defect messages: the defect it is about (a repair, a return to service, an escalation). */
+    defectId: integer('defect_id').references(() => defects.id),
+    /** Inline buttons sent with the message (the defect alert's 🔧 Tangani), as the Bot API takes them. */
+    replyMarkup: jsonb('reply_markup'),
     recipientChatId: text('recipient_chat_id'),
     recipientKind: recipientKindEnum('recipient_kind'),
     message: text('message').notNull(),

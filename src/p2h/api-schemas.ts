@@ -96,6 +96,8 @@ export const ComplianceSchema = Type.Object({
     description: 'slots the caller may still file now: for a driver the slot the clock is in (an hour early and 30 minutes late count), for an admin every slot of the day; empty for another day',
   }),
   color: LiteralUnion(COMPLIANCE_COLORS),
+  out_of_service: Type.Boolean({ description: 'The unit may not run (listed first); not counted as missing a P2H' }),
+  out_of_service_reason: Nullable(Type.String()),
 });
 export type Compliance = Static<typeof ComplianceSchema>;
 

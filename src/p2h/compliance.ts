@@ -37,7 +37,9 @@ export async function complianceBoard(db: Db, question: ComplianceQuestion): Pro
       done.set(key, (done.get(key) ?? new Set()).add(row.slot));
     }
   }
-  return units.map((unit) => {
+  // Stopped units first: the board is where a security post looks for the units that may not leave.
+  const ordered = [...units.filter((u) => u.out_of_service), ...units.filter((u) => !u.out_of_service)];
+  return ordered.map((unit) => {
     const day = dayOf(unit);
     const required = SLOTS_PER_DAY[unit.shift_type];
     const slots = [...(done.get(`${unit.id}|${day}`) ?? [])].filter((s) => s <= required).sort();
@@ -54,6 +56,8 @@ export async function complianceBoard(db: Db, question: ComplianceQuestion): Pro
       done_slots: slots,
       open_slots: mayFile ? fileableSlots(now, timezone, unit.shift_type, actor.role).filter((s) => !slots.includes(s)) : [],
       color: complianceColor(slots.length, required),
+      out_of_service: unit.out_of_service,
+      out_of_service_reason: unit.out_of_service_reason,
     };
   });
 }

@@ -15,7 +15,7 @@ import { p2hReportDetails, p2hReports, type P2hReportRow } from './schema.js';
 import { describeOpenSlots, mayReportForUnit, slotDecision } from './slot-rules.js';
 import { overallStatus } from './status.js';
 import { insertReport, submitContextReader, type SubmitContext } from './submit-store.js';
-import type { DeliveryState, ReportAlerts, ReportDetail, ReportListQuery, ReportSummary, SubmitInput } from './types.js';
+import type { DeliveryState, ReportAlerts, ReportDefects, ReportDetail, ReportListQuery, ReportSummary, SubmitInput } from './types.js';
 
 export type { UnitCompliance };
 
@@ -24,6 +24,7 @@ export interface P2hDeps {
   checklist: ChecklistService;
   users: UsersService;
   alerts: ReportAlerts;
+  defects: ReportDefects;
   clock: Clock;
   timezone: string;
   assignedOnly: boolean;
@@ -95,6 +96,13 @@ export class P2hService {
           })),
         };
         alertQueued = await this.deps.alerts.enqueueReportAlert(tx, report);
+        const answers = checked.answers.map((a) => ({ checklistItemId: a.item.id, itemName: a.item.item_name, status: a.status, remark: a.keterangan }));
+        const defectsQueued = await this.deps.defects.recordReport(
+          tx,
+          { reportId: row!.id, vehicleId: vehicle.id, userId: actor.id, at: now, answers },
+          { unitCode: vehicle.unit_code, reporterName: actor.fullName },
+        );
+        alertQueued ||= defectsQueued;
         return report;
       });
       // A report this new has no alerts but the one queued here: nothing to read back.

@@ -8,7 +8,7 @@ import { applicableTo } from '../checklist/service.js';
 import { checklistItems } from '../checklist/schema.js';
 import type { Db, Executor } from '../db/client.js';
 import { vehicles } from '../vehicles/schema.js';
-import type { VehicleSummary } from '../vehicles/service.js';
+import { vehicleSummaryColumns, type VehicleSummary } from '../vehicles/service.js';
 import type { CheckedAnswer } from './answers.js';
 import { p2hReportDetails, p2hReports, type P2hReportRow } from './schema.js';
 
@@ -29,14 +29,7 @@ export function submitContextReader(db: Db): (vehicleId: number) => Promise<Subm
     from ${checklistItems} where ${applicableTo(vehicles.vehicleType)})`;
   const query = db
     .select({
-      id: vehicles.id,
-      unit_code: vehicles.unitCode,
-      plate_number: vehicles.plateNumber,
-      vehicle_type: vehicles.vehicleType,
-      shift_type: vehicles.shiftType,
-      brand: vehicles.brand,
-      is_active: vehicles.isActive,
-      assigned_driver_id: vehicles.assignedDriverId,
+      ...vehicleSummaryColumns,
       items,
     } satisfies Record<keyof VehicleSummary | 'items', unknown>)
     .from(vehicles)

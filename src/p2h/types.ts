@@ -4,6 +4,7 @@
  * notifications can import them without importing the P2H service.
  */
 import type { Executor } from '../db/client.js';
+import type { ReportForDefects } from '../defects/types.js';
 import type { Paging } from '../lib/paging.js';
 import type { Role } from '../users/values.js';
 import type { DeliveryState, ReportDetail, ReportQuery } from './api-schemas.js';
@@ -24,4 +25,13 @@ export interface ReportAlerts {
   signal(): void;
   /** `viewer` is the reader's role: what they may see of the delivery is the alerts' rule. */
   forReports(reportIds: number[], viewer: Role): Promise<Map<number, DeliveryState[]>>;
+}
+
+/**
+ * What P2H needs from the defects feature: the report's answers become defects in the same
+ * transaction, so a report never exists without its defects (nor the unit's stop that follows).
+ */
+export interface ReportDefects {
+  /** True when a workshop message was queued (the caller wakes the outbox after the commit). */
+  recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { pageOffset, type Paging } from '../lib/paging.js';
-import { uniqueViolation, type Db } from '../db/client.js';
+import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError, forbidden } from '../lib/errors.js';
 import type { CreateUserInput, UpdateUserInput, User, UserListQuery } from './api-schemas.js';
@@ -183,10 +183,11 @@ export class UsersService {
   }
 
   /** Display names for other features (reports list the submitter's name). */
-  async namesByIds(ids: number[]): Promise<Map<number, string>> {
+  /** `executor`: the caller's open transaction (PGlite has one connection: a query beside it would wait forever). */
+  async namesByIds(ids: number[], executor: Executor = this.db): Promise<Map<number, string>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, unique));
+    const rows = await executor.select({ id: users.id, name: users.fullName }).from(users).where(inArray(users.id, unique));
     return new Map(rows.map((r) => [r.id, r.name]));
   }
 

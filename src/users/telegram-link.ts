@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import type { Adoption, LinkedUser, TelegramStatus } from './api-schemas.js';
+import type { Role } from './values.js';
 import { normalizePhone } from './phone.js';
 import { users, type UserRow } from './schema.js';
 import { telegramLinkAudit, telegramLinkTokens } from './telegram-schema.js';
@@ -126,6 +127,19 @@ export class TelegramLinkService {
       .where(eq(users.id, userId));
     const chatId = row?.isActive ? row.chatId : null;
     return { chatId, reachable: chatId !== null && row!.unreachableAt === null };
+  }
+
+  /**
+   * The linked, reachable chats of active users with one of these roles (the workshop: mechanics
+   * and admins), for messages that go to each of them personally.
+   */
+  async linkedChatsOf(roles: Role[], executor: Executor = this.db): Promise<{ userId: number; chatId: string }[]> {
+    const rows = await executor
+      .select({ userId: users.id, chatId: users.telegramChatId })
+      .from(users)
+      .where(and(inArray(users.role, roles), eq(users.isActive, true), isNotNull(users.telegramChatId), isNull(users.telegramUnreachableAt)))
+      .orderBy(users.id);
+    return rows.flatMap((r) => (r.chatId === null ? [] : [{ userId: r.userId, chatId: r.chatId }]));
   }
 
   async findUserByPhone(e164: string): Promise<UserRow | undefined> {

@@ -2,5 +2,5 @@
  * The roles, in a module that imports nothing: the database enum, the API schemas and the web app
  * all read this one list.
  */
-export const ROLES = ['superadmin', 'admin', 'user', 'viewer'] as const;
+export const ROLES = ['superadmin', 'admin', 'mechanic', 'user', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];

@@ -16,6 +16,12 @@ export const VehicleSchema = Type.Object(
     brand: Nullable(Type.String()),
     assigned_driver_id: Nullable(Type.Integer()),
     is_active: Type.Boolean(),
+    out_of_service: Type.Boolean({ description: 'The unit may not run (same as operational_status = out_of_service)' }),
+    operational_status: Type.Union([Type.Literal('ready'), Type.Literal('out_of_service')], {
+      description: 'out_of_service while an ABNORMAL defect is open or in progress, or while an admin holds it',
+    }),
+    out_of_service_reason: Nullable(Type.String()),
+    out_of_service_since: Nullable(Type.String({ format: 'date-time' })),
     stnk_expiry: Nullable(Type.String({ format: 'date' })),
     kir_expiry: Nullable(Type.String({ format: 'date' })),
     pajak_expiry: Nullable(Type.String({ format: 'date' })),
@@ -88,3 +94,14 @@ export type VehicleListQuery = Static<typeof VehicleListQuerySchema>;
 
 export const VehicleTypeBody = Type.Object({ name: VehicleTypeInput }, { additionalProperties: false });
 export const VehicleTypeSchema = Type.Object({ name: Type.String() });
+
+export const AvailabilitySchema = Type.Object({
+  hours_total: Type.Number({ description: 'Hours in the range up to now' }),
+  hours_out_of_service: Type.Number(),
+  availability_percent: Type.Number(),
+  periods: Type.Array(
+    Type.Object({ from: Type.String({ format: 'date-time' }), to: Nullable(Type.String({ format: 'date-time' })), reason: Type.String() }),
+  ),
+});
+
+export const HoldBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) }, { additionalProperties: false });

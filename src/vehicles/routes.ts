@@ -1,10 +1,14 @@
 import { Type } from '@sinclair/typebox';
-import { IdParams, Paged } from '../http/api-schemas.js';
+import { DateString, IdParams, Paged } from '../http/api-schemas.js';
 import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { DomainError } from '../lib/errors.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
+import { addDays } from '../lib/time.js';
 import {
+  AvailabilitySchema,
   CreateVehicleBody,
+  HoldBody,
   ExpiringDocumentSchema,
   ExpiringQuerySchema,
   UpdateVehicleBody,
@@ -19,8 +23,8 @@ const VehicleRef = Type.Ref(VehicleSchema);
 const tags = ['vehicles'];
 const security = [{ bearer: [] }];
 
-export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: VehiclesService }) {
-  const { vehicles } = deps;
+export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: VehiclesService; timezone: string }) {
+  const { vehicles, timezone } = deps;
   app.addSchema(VehicleSchema);
 
   app.post(
@@ -102,6 +106,55 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
       schema: { tags, security, summary: 'Deactivate a unit (its reports are kept)', params: IdParams, response: ok(VehicleRef) },
     },
     async (request) => envelope('Unit berhasil dinonaktifkan', await vehicles.deactivate(request.params.id)),
+  );
+
+  app.post(
+    '/api/vehicles/:id/out-of-service',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Hold a unit out of service by hand, with a reason (again: replaces the reason)',
+        params: IdParams,
+        body: HoldBody,
+        response: ok(VehicleRef),
+      },
+    },
+    async (request) => envelope('Unit dinyatakan tidak boleh beroperasi', await vehicles.holdOutOfService(request.params.id, request.body.reason)),
+  );
+
+  app.post(
+    '/api/vehicles/:id/return-to-service',
+    {
+      schema: {
+        tags,
+        security,
+        summary: "End an admin's hold; 409 UNRESOLVED_ABNORMAL_DEFECT while an ABNORMAL defect is open or in progress",
+        params: IdParams,
+        response: ok(VehicleRef),
+      },
+    },
+    async (request) => envelope('Unit kembali boleh beroperasi', await vehicles.returnToService(request.params.id)),
+  );
+
+  app.get(
+    '/api/vehicles/:id/availability',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Hours out of service and availability % between two dates (both included, P2H_TIMEZONE), up to now',
+        params: IdParams,
+        querystring: Type.Object({ from: DateString('First day, YYYY-MM-DD'), to: DateString('Last day, YYYY-MM-DD') }, { additionalProperties: false }),
+        response: ok(AvailabilitySchema),
+      },
+    },
+    async (request) => {
+      const { from, to } = request.query;
+      if (from > to) throw new DomainError('INVALID_DATE_RANGE', 'Tanggal "from" harus sebelum atau sama dengan "to"', { details: [{ field: 'querystring.from', code: 'invalid', message: 'setelah "to"' }] });
+      if (addDays(from, 366) < to) throw new DomainError('INVALID_DATE_RANGE', 'Rentang paling panjang 366 hari', { details: [{ field: 'querystring.to', code: 'invalid', message: 'lebih dari 366 hari setelah "from"' }] });
+      return envelope('Ketersediaan unit berhasil dihitung', await vehicles.availability(request.params.id, { from, to }, timezone));
+    },
   );
 
   app.get(

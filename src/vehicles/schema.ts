@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { users } from '../users/schema.js';
 
@@ -29,6 +30,12 @@ export const vehicles = pgTable(
     brand: text('brand'),
     assignedDriverId: integer('assigned_driver_id').references(() => users.id),
     isActive: boolean('is_active').notNull().default(true),
+    /** Set while an admin holds the unit out of service by hand (POST …/out-of-service). */
+    holdReason: text('hold_reason'),
+    /** Set while an ABNORMAL defect is unresolved: the defects feature keeps it up to date. */
+    defectStopReason: text('defect_stop_reason'),
+    /** Set exactly while the unit is out of service (either reason); orders such units first. */
+    outOfServiceSince: timestamp('out_of_service_since', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -54,6 +61,24 @@ export const vehicleDocuments = pgTable(
   (t) => [
     uniqueIndex('vehicle_documents_vehicle_type_key').on(t.vehicleId, t.documentType),
     index('vehicle_documents_expiry_idx').on(t.expiryDate),
+  ],
+);
+
+/** Each time a unit was out of service, for availability: `endedAt` null while it still is. */
+export const vehicleServicePeriods = pgTable(
+  'vehicle_service_periods',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    vehicleId: integer('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    reason: text('reason').notNull(),
+  },
+  (t) => [
+    index('vehicle_service_periods_vehicle_idx').on(t.vehicleId, t.startedAt),
+    uniqueIndex('vehicle_service_periods_open_key').on(t.vehicleId).where(sql`${t.endedAt} is null`),
   ],
 );
 

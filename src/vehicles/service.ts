@@ -1,6 +1,9 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
 import { pageOffset, type Paging } from '../lib/paging.js';
-import { uniqueViolation, type Db } from '../db/client.js';
+import { uniqueViolation, type Db, type Executor } from '../db/client.js';
+import { addDays, startOfLocalDay } from '../lib/time.js';
+import { availabilityOver, type Availability } from './availability.js';
+import { changeUnitState, servicePeriods, unitStateOf, type StateChange } from './unit-state.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import { escapeLike } from '../users/service.js';
@@ -20,11 +23,12 @@ import { addTypeName, listTypeNames, resolveTypeNames } from './types.js';
 import { normalizePlate, normalizeUnitCode, searchKey } from './unit-code.js';
 
 /** What other features need to know about a unit. */
-export type VehicleSummary = Pick<Vehicle, 'id' | 'unit_code' | 'plate_number' | 'vehicle_type' | 'shift_type' | 'brand' | 'is_active' | 'assigned_driver_id'>;
+export type VehicleSummary = Pick<Vehicle, 'id' | 'unit_code' | 'plate_number' | 'vehicle_type' | 'shift_type' | 'brand' | 'is_active' | 'assigned_driver_id' | 'out_of_service' | 'out_of_service_reason'>;
 
 export type { ExpiringDocument };
 
-const summaryColumns = {
+/** The columns of a VehicleSummary; exported so a feature's one-query read (P2H submit) selects the same. */
+export const vehicleSummaryColumns = {
   id: vehicles.id,
   unit_code: vehicles.unitCode,
   plate_number: vehicles.plateNumber,
@@ -33,6 +37,8 @@ const summaryColumns = {
   brand: vehicles.brand,
   is_active: vehicles.isActive,
   assigned_driver_id: vehicles.assignedDriverId,
+  out_of_service: sql<boolean>`${vehicles.outOfServiceSince} is not null`,
+  out_of_service_reason: sql<string | null>`coalesce(${vehicles.defectStopReason}, ${vehicles.holdReason})`,
 };
 
 function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
@@ -45,6 +51,8 @@ function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
     brand: row.brand,
     assigned_driver_id: row.assignedDriverId,
     is_active: row.isActive,
+    out_of_service: row.outOfServiceSince !== null,
+    ...unitStateOf(row),
     ...documents,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
@@ -110,7 +118,8 @@ export class VehiclesService {
         .select()
         .from(vehicles)
         .where(where)
-        .orderBy(asc(vehicles.unitCode), asc(vehicles.id))
+        // Units that may not run come first: that is what a coordinator and a security post look for.
+        .orderBy(sql`${vehicles.outOfServiceSince} is null`, asc(vehicles.unitCode), asc(vehicles.id))
         .limit(query.page_size)
         .offset(pageOffset(query)),
       this.db.select({ total: count() }).from(vehicles).where(where),
@@ -159,6 +168,39 @@ export class VehiclesService {
     return this.update(id, { is_active: false });
   }
 
+  /**
+   * Keeps the defect reason for being out of service, inside the defects feature's transaction:
+   * null once no ABNORMAL defect is unresolved. Says whether the unit's state flipped.
+   */
+  setDefectStop(tx: Executor, vehicleId: number, reason: string | null, at: Date): Promise<StateChange | undefined> {
+    return changeUnitState(tx, vehicleId, { defectStopReason: reason }, at);
+  }
+
+  /** An admin holds a unit out of service by hand (a reason is required); holding again replaces the reason. */
+  async holdOutOfService(id: number, reason: string): Promise<Vehicle> {
+    await this.requireRow(id);
+    await this.db.transaction((tx) => changeUnitState(tx, id, { holdReason: reason.trim() }, this.clock()));
+    return this.get(id);
+  }
+
+  /** Ends an admin's hold; refused while an ABNORMAL defect keeps the unit stopped. */
+  async returnToService(id: number): Promise<Vehicle> {
+    const row = await this.requireRow(id);
+    if (row.defectStopReason !== null) {
+      throw new DomainError('UNRESOLVED_ABNORMAL_DEFECT', `Unit ${row.unitCode} masih STOP OPERASI: ${row.defectStopReason}. Perbaiki atau tutup defect-nya dulu`);
+    }
+    await this.db.transaction((tx) => changeUnitState(tx, id, { holdReason: null }, this.clock()));
+    return this.get(id);
+  }
+
+  /** Hours out of service between two local dates (both included) in the P2H time zone. */
+  async availability(id: number, range: { from: string; to: string }, timeZone: string): Promise<Availability> {
+    await this.requireRow(id);
+    const start = startOfLocalDay(range.from, timeZone);
+    const end = startOfLocalDay(addDays(range.to, 1), timeZone);
+    return availabilityOver(await servicePeriods(this.db, id, start, end), start, end, this.clock());
+  }
+
   /** For the expiry scheduler and the admin list: documents of active units expiring on or before `date`. */
   documentsExpiringBefore(date: string, types?: DocumentType[]): Promise<ExpiringDocument[]> {
     return documentsExpiringBefore(this.db, date, { types });
@@ -168,21 +210,22 @@ export class VehiclesService {
     return countDocumentsExpiringBefore(this.db, date);
   }
 
-  async summary(id: number): Promise<VehicleSummary | undefined> {
-    const [row] = await this.db.select(summaryColumns).from(vehicles).where(eq(vehicles.id, id));
+  /** `executor`: the caller's open transaction, when there is one (PGlite has one connection). */
+  async summary(id: number, executor: Executor = this.db): Promise<VehicleSummary | undefined> {
+    const [row] = await executor.select(vehicleSummaryColumns).from(vehicles).where(eq(vehicles.id, id));
     return row;
   }
 
-  async summariesByIds(ids: number[]): Promise<Map<number, VehicleSummary>> {
+  async summariesByIds(ids: number[], executor: Executor = this.db): Promise<Map<number, VehicleSummary>> {
     const unique = [...new Set(ids)];
     if (unique.length === 0) return new Map();
-    const rows = await this.db.select(summaryColumns).from(vehicles).where(inArray(vehicles.id, unique));
+    const rows = await executor.select(vehicleSummaryColumns).from(vehicles).where(inArray(vehicles.id, unique));
     return new Map(rows.map((r) => [r.id, r]));
   }
 
   /** Active units, ordered by unit code: the rows of the compliance board. */
   listActiveSummaries(): Promise<VehicleSummary[]> {
-    return this.db.select(summaryColumns).from(vehicles).where(eq(vehicles.isActive, true)).orderBy(asc(vehicles.unitCode));
+    return this.db.select(vehicleSummaryColumns).from(vehicles).where(eq(vehicles.isActive, true)).orderBy(asc(vehicles.unitCode));
   }
 
   typeNames(): Promise<string[]> {

@@ -78,14 +78,15 @@ describeEachDatabase('checklist', (ctx) => {
     const all = await get('/api/checklist', tokens.viewer);
     const active = all.body.payload as Item[];
     assert.ok(active.length >= 39);
-    assert.deepEqual(Object.keys(active[0]!).sort(), ['id', 'item_name', 'order', 'section']);
+    assert.deepEqual(Object.keys(active[0]!).sort(), ['id', 'item_name', 'open_defect', 'order', 'section']);
     assert.equal(active[0]!.section, 'OLI & RADIATOR');
     const orders = active.map((i) => i.order);
     assert.deepEqual(orders, [...orders].sort((a, b) => a - b));
 
     const vehicleId = await ctx().createVehicle({ vehicleType: 'Double Cabin' });
     const forUnit = await get(`/api/checklist?vehicle_id=${vehicleId}`);
-    assert.deepEqual(forUnit.body.payload, await ctx().app.services.checklist.applicableItems('Double Cabin'));
+    const expected = (await ctx().app.services.checklist.applicableItems('Double Cabin')).map((item) => ({ ...item, open_defect: null }));
+    assert.deepEqual(forUnit.body.payload, expected);
     assertError(await get('/api/checklist?vehicle_id=999999'), 404, 'VEHICLE_NOT_FOUND');
     assertError(await get('/api/checklist?vehicle_id=abc'), 400, 'VALIDATION_ERROR');
     assertError(await get('/api/checklist?vehicle=1'), 400, 'VALIDATION_ERROR');

@@ -102,7 +102,7 @@ describeEachDatabase('P2H reports, access and compliance', (ctx) => {
     const res = await ctx().request({ method: 'GET', url: '/api/p2h/compliance?date=2026-04-01', token: viewer.token });
     assert.equal(res.status, 200);
     const byId = new Map(res.body.payload.map((c: { vehicle_id: number }) => [c.vehicle_id, c]));
-    assert.deepEqual(byId.get(full), { vehicle_id: full, unit_code: 'C.001', plate_number: 'KT 1234 AB', shift_type: 'long_shift', operational_date: '2026-04-01', required_slots: 2, done_slots: [1, 2], open_slots: [], color: 'green' });
+    assert.deepEqual(byId.get(full), { vehicle_id: full, unit_code: 'C.001', plate_number: 'KT 1234 AB', shift_type: 'long_shift', operational_date: '2026-04-01', required_slots: 2, done_slots: [1, 2], open_slots: [], color: 'green', out_of_service: false, out_of_service_reason: null });
     assert.equal((byId.get(some) as { color: string }).color, 'yellow');
     assert.equal((byId.get(none) as { color: string }).color, 'red');
     const other = await ctx().request({ method: 'GET', url: '/api/p2h/compliance?date=2026-04-02', token: viewer.token });
