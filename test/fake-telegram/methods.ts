@@ -125,7 +125,12 @@ const editMessageText: Handler = (core, bot, p) => {
   const edited: Record<string, unknown> = { ...old, text: parsed.text, edit_date: core.dateNow() };
   delete edited['entities'];
   delete edited['reply_markup'];
-  if (parsed.entities.length > 0) edited['entities'] = parsed.entities;
+  // Telegram takes the formatting either from parse_mode or as explicit entities (a bot editing the
+  // text it received back keeps the original's entities that way).
+  const given = p['parse_mode'] === undefined && p['entities'] !== undefined ? jsonParam(p['entities'], 'entities') : undefined;
+  if (given !== undefined && !Array.isArray(given)) throw badRequest("can't parse entities JSON object");
+  const entities = (given as unknown[] | undefined) ?? parsed.entities;
+  if (entities.length > 0) edited['entities'] = entities;
   if (newMarkup) edited['reply_markup'] = newMarkup;
   core.botMessages.set(key, edited as unknown as Message);
   return edited;
