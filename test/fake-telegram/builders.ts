@@ -110,7 +110,7 @@ export abstract class UpdateBuilders {
   }
 
   /** A sticker message. */
-  sendSticker(args: Base & { emoji?: string; fileId?: string }): Update {
+  sendSticker(args: Base & { emoji?: string; fileId?: string; replyTo?: Message }): Update {
     const fileId = args.fileId ?? 'CAACAgIAAxkBAAEfake-sticker';
     const sticker: NonNullable<Message['sticker']> = {
       file_id: fileId,
@@ -122,7 +122,9 @@ export abstract class UpdateBuilders {
       is_video: false,
       emoji: args.emoji ?? '👍',
     };
-    return this.message(args, { sticker });
+    const extra: Partial<Message> = { sticker };
+    if (args.replyTo) extra.reply_to_message = args.replyTo as NonNullable<Message['reply_to_message']>;
+    return this.message(args, extra);
   }
 
   /** The user edits one of their earlier messages (an `edited_message` update). */
