@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
-import type { InlineKeyboardMarkup } from 'grammy/types';
-import { DEFAULT_TOKEN, user as tgUser } from '../fake-telegram/server.js';
+import { DEFAULT_TOKEN, inlineButtons, user as tgUser } from '../fake-telegram/server.js';
 import { GROUP_CHAT, linkChat, startFake, useWorker } from '../notifications/harness.js';
 import { describeEachDatabase, type TestContext } from '../support/app.js';
 import { useBot } from '../telegram/bot-harness.js';
@@ -14,8 +13,6 @@ import { useBot } from '../telegram/bot-harness.js';
 const fake = await startFake();
 const telegramEnv = { TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_CHAT_ID: GROUP_CHAT };
 let chatSeq = 910_000;
-
-export const buttonsOf = (markup: unknown) => ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).flat();
 
 async function answers(ctx: TestContext, flagged: Record<number, ['warning' | 'abnormal', string]> = {}) {
   const items = await ctx.app.services.checklist.applicableItems('Light Vehicle');
@@ -56,7 +53,7 @@ describeEachDatabase(
 
       // The mechanic's own chat has the alert with one 🔧 Tangani button for the defect.
       const alert = await fake.waitForMessage({ chatId: mechanicChat, text: /DEFECT BARU — P\.309/ }, 10_000);
-      const [take] = buttonsOf(alert.reply_markup);
+      const [take] = inlineButtons(alert.reply_markup);
       assert.ok(take && 'callback_data' in take, JSON.stringify(alert.reply_markup));
       assert.match(take.text, /^🔧 Tangani #\d+ /);
       const defectId = Number(/^defect:take:(\d+)$/.exec(take.callback_data!)![1]);
@@ -69,7 +66,7 @@ describeEachDatabase(
       const edited = fake.botMessage(mechanicChat, alert.message_id)!;
       assert.match(edited.text!, /ditangani oleh Joko Mekanik/);
       assert.ok(edited.text!.startsWith(alert.message.text!), 'the alert itself is kept above');
-      const [done] = buttonsOf(edited.reply_markup);
+      const [done] = inlineButtons(edited.reply_markup);
       assert.ok(done && 'callback_data' in done);
       assert.equal(done.callback_data, `defect:done:${defectId}`);
       assert.match(done.text, /^✅ Selesai/);

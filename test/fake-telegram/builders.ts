@@ -1,7 +1,7 @@
 /**
  * Builders for updates coming from simulated Telegram users.
  */
-import type { Chat, Message, MessageEntity, Update, User } from 'grammy/types';
+import type { Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from 'grammy/types';
 
 /** A simulated human Telegram user (`from` object). */
 export function user(id: number, overrides: Partial<User> = {}): User {
@@ -177,4 +177,9 @@ export abstract class UpdateBuilders {
     if (args.message) query.message = args.message as NonNullable<Update['callback_query']>['message'];
     return this.injectUpdate({ callback_query: query }, args.token);
   }
+}
+
+/** The inline buttons of a sent or edited message's markup, row after row. */
+export function inlineButtons(markup: unknown): InlineKeyboardButton[] {
+  return ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).flat();
 }
