@@ -4,14 +4,16 @@
  * only look like answers. Each gets an answer that says what happened, and nothing changes wrongly.
  */
 import assert from 'node:assert/strict';
-import { it } from 'node:test';
+import { describe, it } from 'node:test';
+import { pino } from 'pino';
 import { eq } from 'drizzle-orm';
 import { Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { takeButtons } from '../../src/notifications/render-defects.js';
 import { parseDefectButton } from '../../src/telegram/composers/defects.js';
-import { defectText } from '../../src/telegram/messages.js';
+import { botText, defectText } from '../../src/telegram/messages.js';
 import { users } from '../../src/users/schema.js';
+import type { TelegramLinkService } from '../../src/users/telegram-link.js';
 import { DEFAULT_TOKEN, user as tgUser } from '../fake-telegram/server.js';
 import { describeEachDatabase } from '../support/app.js';
 import { useBot } from './bot-harness.js';
@@ -155,4 +157,38 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
     await fake().waitForMessage({ chatId: joko.from.id, text: /belum terhubung/ });
     assert.equal(await statusOf(defect.id), 'in_progress');
   });
+
+  // What fails around a press: the database (the user is told, the spinner stops) and the edit after
+  // a take (the take stands). Neither log line carries the bot token.
+  describe('failures', () => {
+    const lines: string[] = [];
+    const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
+    const DOWN_FOR = 939_999;
+    const fake = useBot(ctx, 'verified', undefined, { log, links: (real) => databaseDownFor(real, String(DOWN_FOR)) });
+
+    it('answers botText.failure() when the database fails, keeps a take whose edit fails, and logs no token', async () => {
+      const defect = await openDefect();
+      const down = await fake().pressButton({ from: tgUser(DOWN_FOR), data: `defect:take:${defect.id}` });
+      assert.equal(down.text, botText.failure());
+      assert.equal(down.showAlert, true);
+      assert.ok(lines.some((l) => l.includes('telegram handler failed')));
+
+      const joko = await linked('mechanic', 'Joko Mekanik');
+      const alert = await new Api(DEFAULT_TOKEN, { apiRoot: fake().apiRoot }).sendMessage(joko.from.id, 'alert', { reply_markup: takeButtons([defect as never]) });
+      fake().fail({ method: 'editMessageText', response: { drop: true } });
+      assert.match((await fake().pressButton({ from: joko.from, data: `defect:take:${defect.id}`, message: alert })).text, /sekarang Anda tangani/);
+      await fake().waitForCalls('editMessageText', 1);
+      for (let i = 0; i < 100 && !lines.some((l) => l.includes('could not edit')); i++) await new Promise((r) => setTimeout(r, 20));
+      assert.ok(lines.some((l) => l.includes('could not edit the defect message')), 'the lost edit is logged');
+      assert.equal((await ctx().app.services.defects.get(defect.id)).status, 'in_progress');
+      const secret = DEFAULT_TOKEN.split(':')[1]!;
+      for (const line of lines) assert.ok(!line.includes(secret), line);
+    });
+  });
 });
+
+/** The links service as if the database were down, for one Telegram user only. */
+function databaseDownFor(real: TelegramLinkService, chatId: string): TelegramLinkService {
+  const findByChat = (id: string) => (id === chatId ? Promise.reject(new Error('Connection terminated unexpectedly')) : real.findByChat(id));
+  return Object.assign(Object.create(real) as TelegramLinkService, { findByChat });
+}

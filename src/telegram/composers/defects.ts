@@ -1,4 +1,4 @@
-import { Composer, GrammyError, type Context } from 'grammy';
+import { Composer, GrammyError, HttpError, type Context } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 import type { FastifyBaseLogger } from 'fastify';
 import type { DefectsService } from '../../defects/service.js';
@@ -138,7 +138,8 @@ export function questionedDefect(message: Message, botId: number): number | unde
 
 /**
  * After a take: the message says who has it, and that defect's 🔧 Tangani becomes ✅ Selesai.
- * The take has committed; a message Telegram will not edit (too old, deleted) is only logged.
+ * The take has committed and was answered; a message Telegram will not edit (too old, deleted,
+ * Telegram unreachable) is only logged.
  */
 async function showTaken(ctx: Context, defect: DefectDetail, log: FastifyBaseLogger): Promise<void> {
   const message = ctx.callbackQuery?.message;
@@ -150,7 +151,7 @@ async function showTaken(ctx: Context, defect: DefectDetail, log: FastifyBaseLog
   try {
     await ctx.editMessageText(text, { ...(message.entities ? { entities: message.entities } : {}), reply_markup: { inline_keyboard: keyboard } });
   } catch (error) {
-    if (!(error instanceof GrammyError)) throw error;
+    if (!(error instanceof GrammyError || error instanceof HttpError)) throw error;
     log.warn({ ...errorLogFields(error), defect_id: defect.id }, 'could not edit the defect message after a take');
   }
 }
