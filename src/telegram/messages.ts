@@ -45,6 +45,8 @@ export const botText = {
       '/status — cek status koneksi akun',
       '/unlink — putuskan koneksi chat ini',
       '/help — tampilkan bantuan ini',
+      '',
+      'Mekanik dan admin: tekan <b>🔧 Tangani</b> pada pesan defect untuk mengambilnya, lalu <b>✅ Selesai</b> dan balas pertanyaan bot dengan catatan perbaikan.',
     ].join('\n'),
   hint: () => 'Perintah tidak dikenal. Kirim /help untuk melihat daftar perintah.',
   badArgument: () =>

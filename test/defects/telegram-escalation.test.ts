@@ -33,7 +33,7 @@ describeEachDatabase(
       const admin = await ctx().createUser('admin');
       const log = await ctx().request({ method: 'GET', url: '/api/notifications?type=defect_escalation&page_size=100', token: admin.token });
       assert.equal(log.status, 200, JSON.stringify(log.body));
-      return log.body.payload.items as { id: number; vehicle_id: number; recipient_chat_id: string; recipient_kind: string }[];
+      return log.body.payload.items as { id: number; defect_id: number; recipient_chat_id: string; recipient_kind: string }[];
     };
 
     it('announces an ABNORMAL defect nobody took once, to the group, after DEFECT_ESCALATE_MINUTES; not a WARNING, not a taken one', async () => {
@@ -61,6 +61,7 @@ describeEachDatabase(
       const rows = await escalations();
       assert.equal(rows.length, 1);
       assert.equal(rows[0]!.recipient_chat_id, GROUP_CHAT);
+      assert.equal(rows[0]!.defect_id, untaken, 'the log says which defect');
       const detail = await defects.get(untaken);
       assert.deepEqual(detail.events.map((e) => e.action), ['opened', 'escalated']);
       assert.equal(detail.events[1]!.actor_id, null);
