@@ -83,6 +83,10 @@ describeEachDatabase(
       fake.sendText({ from: joko, text: 'ganti kabel rem tangan', replyTo: question.message });
       await fake.waitForMessage({ chatId: mechanicChat, text: new RegExp(`Defect #${defectId} .*diperbaiki`) });
 
+      // The old ✅ Selesai (or 🔧 Tangani) pressed again after the repair says so and changes nothing.
+      assert.match((await fake.pressButton({ from: joko, data: done.callback_data!, message: edited })).text, /sudah diperbaiki/);
+      assert.match((await fake.pressButton({ from: joko, data: take.callback_data! })).text, /sudah diperbaiki/);
+
       const repaired = await ctx().request({ method: 'GET', url: `/api/defects/${defectId}`, token: admin.token });
       assert.equal(repaired.body.payload.status, 'repaired');
       assert.equal(repaired.body.payload.repair_note, 'ganti kabel rem tangan');

@@ -1,7 +1,7 @@
 import { Composer, GrammyError, HttpError, type Context } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 import type { FastifyBaseLogger } from 'fastify';
-import type { DefectsService } from '../../defects/service.js';
+import { STATUS_WORD, type DefectsService } from '../../defects/service.js';
 import { refuseRepair } from '../../defects/rules.js';
 import type { DefectDetail } from '../../defects/types.js';
 import { AppError } from '../../http/errors.js';
@@ -149,7 +149,12 @@ async function showTaken(ctx: Context, defect: DefectDetail, log: FastifyBaseLog
   const keyboard = withDoneButton(message.reply_markup?.inline_keyboard ?? [], defect);
   if (text === message.text && JSON.stringify(keyboard) === JSON.stringify(message.reply_markup?.inline_keyboard ?? [])) return;
   try {
-    await ctx.editMessageText(text, { ...(message.entities ? { entities: message.entities } : {}), reply_markup: { inline_keyboard: keyboard } });
+    await ctx.editMessageText(text, {
+      ...(message.entities ? { entities: message.entities } : {}),
+      // As the outbox sent it: the web link in an alert stays a link, not a preview card.
+      link_preview_options: { is_disabled: true },
+      reply_markup: { inline_keyboard: keyboard },
+    });
   } catch (error) {
     if (!(error instanceof GrammyError || error instanceof HttpError)) throw error;
     log.warn({ ...errorLogFields(error), defect_id: defect.id }, 'could not edit the defect message after a take');
@@ -181,6 +186,6 @@ function refusalError(refusal: NonNullable<ReturnType<typeof refuseRepair>>, def
     case 'DEFECT_NOT_ASSIGNED_TO_YOU':
       return new AppError(403, refusal, `Defect #${defect.id} tidak ditugaskan kepada Anda${defect.assigned_to_name ? ` (ditangani oleh ${defect.assigned_to_name})` : '; ambil dulu dengan Tangani'}`);
     default:
-      return new AppError(409, refusal, `Defect #${defect.id} (${defect.item_name}) sudah tidak perlu diperbaiki (status ${defect.status})`);
+      return new AppError(409, refusal, `Defect #${defect.id} (${defect.item_name}) sudah ${STATUS_WORD[defect.status]}`);
   }
 }
