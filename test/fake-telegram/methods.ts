@@ -117,7 +117,9 @@ const editMessageText: Handler = (core, bot, p) => {
   const old = core.botMessages.get(key);
   if (!old) throw badRequest('message to edit not found');
   const oldMarkup = JSON.stringify(old.reply_markup ?? null);
-  const newMarkup = markup && typeof markup === 'object' && 'inline_keyboard' in markup ? markup : undefined;
+  // As Telegram: an empty inline keyboard removes the buttons rather than keeping an empty markup.
+  const hasButtons = (m: unknown) => Array.isArray((m as { inline_keyboard?: unknown[][] }).inline_keyboard) && (m as { inline_keyboard: unknown[][] }).inline_keyboard.flat().length > 0;
+  const newMarkup = markup && typeof markup === 'object' && 'inline_keyboard' in markup && hasButtons(markup) ? markup : undefined;
   if (old.text === parsed.text && oldMarkup === JSON.stringify(newMarkup ?? null) &&
     JSON.stringify(old.entities ?? []) === JSON.stringify(parsed.entities)) {
     throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a content and reply markup of the current message');
