@@ -105,7 +105,7 @@ export const defectText = {
     [
       `✅ Defect #${id} (${escapeHtml(item)}) pada unit ${escapeHtml(unitCode)} ditandai <b>diperbaiki</b>.`,
       `Catatan: ${escapeHtml(note)}`,
-      'Pelapor sudah diberi tahu; P2H berikutnya akan memverifikasi perbaikan ini.',
+      'Pelapor diberi tahu di Telegram (bila akunnya terhubung); P2H berikutnya memverifikasi perbaikan ini.',
     ].join('\n'),
   refused: (message: string) => `⚠️ ${message}`,
 };
