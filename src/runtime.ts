@@ -5,6 +5,7 @@ import { maskPhone } from './users/phone.js';
 import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
+import { scheduleDefectEscalation } from './notifications/defect-escalation.js';
 import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
 import { startDelivery } from './notifications/start.js';
 import { buildServices } from './services.js';
@@ -31,7 +32,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   const database = await openDatabase(config, (error) => log.error({ err: error }, 'database connection error'));
   await database.migrate();
   const services = buildServices({ config, database, clock: systemClock, log });
-  const { users, checklist, vehicles, outbox, telegramLinks, clock } = services;
+  const { users, checklist, vehicles, defects, outbox, telegramLinks, clock } = services;
   // Only a process with the http role builds (or even loads) Fastify, swagger and the web app.
   const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log }) : undefined;
   const stops: (() => Promise<void> | void)[] = [];
@@ -57,10 +58,12 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
       log,
     });
     stops.push(() => scheduler.stop());
+    const escalation = scheduleDefectEscalation({ escalate: () => defects.escalateDue(), log });
+    stops.push(() => escalation.stop());
   }
 
   if (roles.bot) {
-    const bot = startTelegramBot(config, telegramLinks, log);
+    const bot = startTelegramBot(config, { links: telegramLinks, defects }, log);
     if (bot) stops.push(() => bot.stop());
   }
 

@@ -258,7 +258,8 @@ export class DefectsService {
   }
 }
 
-const STATUS_WORD: Record<DefectRow['status'], string> = {
+/** A defect's status in the words its refusals use (the API's messages and the bot's answers). */
+export const STATUS_WORD: Record<DefectRow['status'], string> = {
   open: 'terbuka',
   in_progress: 'sedang ditangani',
   repaired: 'diperbaiki',

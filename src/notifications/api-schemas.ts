@@ -9,6 +9,7 @@ export const NotificationSchema = Type.Object(
     type: LiteralUnion(NOTIFICATION_TYPES),
     report_id: Nullable(Type.Integer()),
     vehicle_id: Nullable(Type.Integer()),
+    defect_id: Nullable(Type.Integer()),
     document_type: Nullable(Type.String()),
     expiry_date: Nullable(Type.String()),
     threshold_key: Nullable(Type.String()),

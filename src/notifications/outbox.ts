@@ -26,6 +26,8 @@ export interface NotificationView {
   type: NotificationType;
   report_id: number | null;
   vehicle_id: number | null;
+  /** The defect a workshop message is about (an alert's first defect, a repair, an escalation). */
+  defect_id: number | null;
   document_type: string | null;
   expiry_date: string | null;
   threshold_key: string | null;
@@ -60,6 +62,7 @@ export function toView(row: NotificationRow): NotificationView {
     type: row.type,
     report_id: row.reportId,
     vehicle_id: row.vehicleId,
+    defect_id: row.defectId,
     document_type: row.documentType,
     expiry_date: row.expiryDate,
     threshold_key: row.thresholdKey,

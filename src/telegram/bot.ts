@@ -1,9 +1,11 @@
 import { Bot, GrammyError } from 'grammy';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TelegramLinkMode } from '../config/config.js';
+import type { DefectsService } from '../defects/service.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { account } from './composers/account.js';
 import { chatMember } from './composers/chat-member.js';
+import { defectButtons } from './composers/defects.js';
 import { answerFailure } from './composers/failure.js';
 import { fallback } from './composers/fallback.js';
 import { guards } from './composers/guards.js';
@@ -17,6 +19,8 @@ export interface BotOptions {
   apiRoot: string;
   linkMode: TelegramLinkMode;
   links: TelegramLinkService;
+  /** The workshop's buttons (🔧 Tangani, ✅ Selesai) act through it with the API's rights. */
+  defects: DefectsService;
   log: FastifyBaseLogger;
   now?: () => number;
 }
@@ -33,7 +37,7 @@ export const BOT_COMMANDS = [
  * An update goes down the steps until one answers it.
  */
 export function createBot(options: BotOptions): Bot {
-  const { links, log, linkMode } = options;
+  const { links, defects, log, linkMode } = options;
   const now = options.now ?? Date.now;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: 60 } });
 
@@ -47,11 +51,11 @@ export function createBot(options: BotOptions): Bot {
   bot.use(guards(now));
   // 2. Blocked / unblocked: marks the link (un)reachable.
   bot.use(chatMember(links));
-  // 3–5. Everything that answers a user, inside a boundary that answers botText.failure() when a
-  // handler fails. The next features go here, before the fallback: defect buttons as their own
-  // composer on `callback_query:data` (`defect:take:<id>`, parsed and validated like a request
-  // body; runBot's allowed_updates then needs 'callback_query'), and /settings.
-  bot.errorBoundary(answerFailure(log), linking({ links, linkMode, now }), account(links), fallback());
+  // 3–6. Everything that answers a user, inside a boundary that answers botText.failure() when a
+  // handler fails (a pressed button gets it as the callback's answer): linking, /status and
+  // friends, the workshop's defect buttons and repair notes, and the fallback for the rest. The
+  // next features (/settings) go before the fallback.
+  bot.errorBoundary(answerFailure(log), linking({ links, linkMode, now }), account(links), defectButtons({ defects, links, log }), fallback());
 
   return bot;
 }
@@ -70,7 +74,7 @@ export function runBot(bot: Bot, log: FastifyBaseLogger): { stop(): Promise<void
         await bot.api.setMyCommands(BOT_COMMANDS);
         await bot.start({
           drop_pending_updates: false,
-          allowed_updates: ['message', 'my_chat_member'],
+          allowed_updates: ['message', 'my_chat_member', 'callback_query'],
           onStart: (me) => {
             delay = 1_000;
             log.info({ bot: me.username }, 'telegram bot polling');

@@ -45,6 +45,8 @@ export const botText = {
       '/status — cek status koneksi akun',
       '/unlink — putuskan koneksi chat ini',
       '/help — tampilkan bantuan ini',
+      '',
+      'Mekanik dan admin: tekan <b>🔧 Tangani</b> pada pesan defect untuk mengambilnya, lalu <b>✅ Selesai</b> dan balas pertanyaan bot dengan catatan perbaikan.',
     ].join('\n'),
   hint: () => 'Perintah tidak dikenal. Kirim /help untuk melihat daftar perintah.',
   badArgument: () =>
@@ -81,3 +83,32 @@ export const botText = {
   slowDown: () => '⏳ Terlalu banyak perintah. Tunggu sebentar lalu coba lagi.',
   failure: () => '⚠️ Maaf, terjadi gangguan. Silakan coba lagi beberapa saat lagi.',
 };
+
+/** What the workshop's buttons answer; a callback answer shows at most 200 characters, so those stay short. */
+export const defectText = {
+  unknownButton: () => '⚠️ Tombol ini tidak dikenal atau sudah kedaluwarsa.',
+  notLinked: () => '❌ Akun Telegram Anda belum terhubung dengan P2H. Kirim /start NOMOR_HP di chat pribadi dengan bot.',
+  inactive: () => '❌ Akun P2H Anda sudah dinonaktifkan. Hubungi admin.',
+  noAccess: () => '⛔ Tidak ada akses',
+  taken: (id: number, item: string) => `✅ Defect #${id} (${item}) sekarang Anda tangani. Tekan ✅ Selesai setelah diperbaiki.`,
+  alreadyYours: (id: number, item: string) => `ℹ️ Defect #${id} (${item}) sudah Anda tangani. Tekan ✅ Selesai setelah diperbaiki.`,
+  takenLine: (id: number, item: string, who: string) => `🔧 #${id} ${item} — ditangani oleh ${who}`,
+  doneButton: (id: number, item: string) => `✅ Selesai #${id} ${item}`,
+  askedHere: () => '✍️ Tulis catatan perbaikan sebagai balasan pertanyaan di bawah.',
+  askedPrivately: () => '✍️ Pertanyaan catatan perbaikan dikirim ke chat pribadi Anda dengan bot.',
+  /** The bot reads the defect id back from this text (DEFECT_QUESTION): keep "#<id>" right after the opening words. */
+  askRepairNote: (id: number, item: string, unitCode: string) =>
+    `✍️ Tulis catatan perbaikan untuk defect #${id} (${escapeHtml(item)}, unit ${escapeHtml(unitCode)}), balas pesan ini.`,
+  noteRequired: () => 'ℹ️ Catatan perbaikan harus berupa teks. Tulis lagi sebagai balasan pertanyaan berikut.',
+  noteTooLong: (max: number) => `ℹ️ Catatan perbaikan terlalu panjang (maksimal ${max} karakter). Tulis lagi sebagai balasan pertanyaan berikut.`,
+  repaired: (id: number, item: string, unitCode: string, note: string) =>
+    [
+      `✅ Defect #${id} (${escapeHtml(item)}) pada unit ${escapeHtml(unitCode)} ditandai <b>diperbaiki</b>.`,
+      `Catatan: ${escapeHtml(note)}`,
+      'Pelapor diberi tahu di Telegram (bila akunnya terhubung); P2H berikutnya memverifikasi perbaikan ini.',
+    ].join('\n'),
+  refused: (message: string) => `⚠️ ${message}`,
+};
+
+/** Finds the defect id in the bot's own repair-note question (see defectText.askRepairNote). */
+export const DEFECT_QUESTION = /^✍️ Tulis catatan perbaikan untuk defect #(\d{1,9}) /u;

@@ -1,7 +1,7 @@
 /**
  * Builders for updates coming from simulated Telegram users.
  */
-import type { Chat, Message, MessageEntity, Update, User } from 'grammy/types';
+import type { Chat, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from 'grammy/types';
 
 /** A simulated human Telegram user (`from` object). */
 export function user(id: number, overrides: Partial<User> = {}): User {
@@ -110,7 +110,7 @@ export abstract class UpdateBuilders {
   }
 
   /** A sticker message. */
-  sendSticker(args: Base & { emoji?: string; fileId?: string }): Update {
+  sendSticker(args: Base & { emoji?: string; fileId?: string; replyTo?: Message }): Update {
     const fileId = args.fileId ?? 'CAACAgIAAxkBAAEfake-sticker';
     const sticker: NonNullable<Message['sticker']> = {
       file_id: fileId,
@@ -122,7 +122,9 @@ export abstract class UpdateBuilders {
       is_video: false,
       emoji: args.emoji ?? '👍',
     };
-    return this.message(args, { sticker });
+    const extra: Partial<Message> = { sticker };
+    if (args.replyTo) extra.reply_to_message = args.replyTo as NonNullable<Message['reply_to_message']>;
+    return this.message(args, extra);
   }
 
   /** The user edits one of their earlier messages (an `edited_message` update). */
@@ -175,4 +177,9 @@ export abstract class UpdateBuilders {
     if (args.message) query.message = args.message as NonNullable<Update['callback_query']>['message'];
     return this.injectUpdate({ callback_query: query }, args.token);
   }
+}
+
+/** The inline buttons of a sent or edited message's markup, row after row. */
+export function inlineButtons(markup: unknown): InlineKeyboardButton[] {
+  return ((markup as InlineKeyboardMarkup | undefined)?.inline_keyboard ?? []).flat();
 }

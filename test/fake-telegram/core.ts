@@ -296,6 +296,24 @@ export class FakeTelegramCore extends UpdateBuilders {
       `Calls so far: ${this.calls.map((c) => `${c.method}(${c.status})`).join(', ') || '(none)'}`);
   }
 
+  /** The first answered call of `method` whose parameters match (already recorded or future). */
+  waitForCall(method: string, matches: (params: Params) => boolean, timeoutMs = 5000): Promise<CallRecord> {
+    const find = (): CallRecord | undefined => this.calls.find((c) => c.method.toLowerCase() === method.toLowerCase() && matches(c.params));
+    return this.waiting.until(find, timeoutMs, () => `waitForCall: no matching '${method}' call within ${timeoutMs}ms. ` +
+      `Calls so far: ${this.calls.map((c) => `${c.method}(${c.status})`).join(', ') || '(none)'}`);
+  }
+
+  /** The user presses a button of a message the bot sent; resolves with the bot's answerCallbackQuery. */
+  async pressButton(args: { from: User; data: string; message?: Message; token?: string }, timeoutMs = 5000): Promise<{ text: string; showAlert: boolean }> {
+    const id = this.callbackQuery(args).callback_query!.id;
+    const answer = await this.waitForCall('answerCallbackQuery', (p) => p['callback_query_id'] === id, timeoutMs);
+    return { text: String(answer.params['text'] ?? ''), showAlert: answer.params['show_alert'] === true || answer.params['show_alert'] === 'true' };
+  }
+
+  /** The current state of a message a bot sent (after any edits), by chat and message id. */
+  botMessage(chatId: number | string, messageId: number, token: string = this.defaultToken): Message | undefined {
+    return this.botMessages.get(`${token}|${chatId}|${messageId}`);
+  }
 
   /** Clears recordings, faults, rate-limit counters. Chats, queued updates, webhooks and commands stay. */
   reset(): void {

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Bot, GrammyError, HttpError } from 'grammy';
-import { DEFAULT_TOKEN, startFakeTelegram, user, type FakeTelegram, type FakeTelegramOptions } from './server.js';
+import { DEFAULT_TOKEN, inlineButtons, startFakeTelegram, user, type FakeTelegram, type FakeTelegramOptions } from './server.js';
 
 async function withFake(fn: (fake: FakeTelegram, bot: Bot) => Promise<void>, options?: FakeTelegramOptions): Promise<void> {
   const fake = await startFakeTelegram(options);
@@ -230,6 +230,24 @@ describe('fake telegram: other methods', () => {
     await assert.rejects(bot.api.sendMessage(-77, 'x'), grammyError(400, (e) => e.parameters.migrate_to_chat_id === -1000000000077));
     assert.equal(await bot.api.close(), true);
     assert.equal(await bot.api.logOut(), true);
+  }));
+
+  it('a pressed button resolves with the bot\'s answer; an edit may carry the entities it received back', () => withFake(async (fake, bot) => {
+    const sent = await bot.api.sendMessage(556, '<b>Rem</b> bocor', { parse_mode: 'HTML', reply_markup: { inline_keyboard: [[{ text: 'Ambil', callback_data: 'defect:take:1' }]] } });
+    bot.on('callback_query:data', async (ctx) => {
+      await ctx.answerCallbackQuery({ text: `got ${ctx.callbackQuery.data}`, show_alert: true });
+      await ctx.editMessageText(`${ctx.callbackQuery.message!.text!}\nok`, { entities: ctx.callbackQuery.message!.entities!, reply_markup: { inline_keyboard: [] } });
+    });
+    await bot.init();
+    const detach = fake.deliverTo((update) => bot.handleUpdate(update));
+    assert.deepEqual(await fake.pressButton({ from: user(556), data: 'defect:take:1', message: sent }), { text: 'got defect:take:1', showAlert: true });
+    await fake.waitForCall('editMessageText', (p) => Number(p['message_id']) === sent.message_id);
+    await detach();
+    const edited = fake.botMessage(556, sent.message_id)!;
+    assert.equal(edited.text, 'Rem bocor\nok');
+    assert.deepEqual(edited.entities, [{ type: 'bold', offset: 0, length: 3 }]);
+    assert.equal(edited.reply_markup, undefined, 'an empty keyboard removes the buttons');
+    assert.deepEqual(inlineButtons(sent.reply_markup).map((b) => b.text), ['Ambil']);
   }));
 
   it('strictChats rejects sends to chats it never saw', () => withFake(async (fake, bot) => {

@@ -117,7 +117,9 @@ const editMessageText: Handler = (core, bot, p) => {
   const old = core.botMessages.get(key);
   if (!old) throw badRequest('message to edit not found');
   const oldMarkup = JSON.stringify(old.reply_markup ?? null);
-  const newMarkup = markup && typeof markup === 'object' && 'inline_keyboard' in markup ? markup : undefined;
+  // As Telegram: an empty inline keyboard removes the buttons rather than keeping an empty markup.
+  const hasButtons = (m: unknown) => Array.isArray((m as { inline_keyboard?: unknown[][] }).inline_keyboard) && (m as { inline_keyboard: unknown[][] }).inline_keyboard.flat().length > 0;
+  const newMarkup = markup && typeof markup === 'object' && 'inline_keyboard' in markup && hasButtons(markup) ? markup : undefined;
   if (old.text === parsed.text && oldMarkup === JSON.stringify(newMarkup ?? null) &&
     JSON.stringify(old.entities ?? []) === JSON.stringify(parsed.entities)) {
     throw badRequest('message is not modified: specified new message content and reply markup are exactly the same as a content and reply markup of the current message');
@@ -125,7 +127,12 @@ const editMessageText: Handler = (core, bot, p) => {
   const edited: Record<string, unknown> = { ...old, text: parsed.text, edit_date: core.dateNow() };
   delete edited['entities'];
   delete edited['reply_markup'];
-  if (parsed.entities.length > 0) edited['entities'] = parsed.entities;
+  // Telegram takes the formatting either from parse_mode or as explicit entities (a bot editing the
+  // text it received back keeps the original's entities that way).
+  const given = p['parse_mode'] === undefined && p['entities'] !== undefined ? jsonParam(p['entities'], 'entities') : undefined;
+  if (given !== undefined && !Array.isArray(given)) throw badRequest("can't parse entities JSON object");
+  const entities = (given as unknown[] | undefined) ?? parsed.entities;
+  if (entities.length > 0) edited['entities'] = entities;
   if (newMarkup) edited['reply_markup'] = newMarkup;
   core.botMessages.set(key, edited as unknown as Message);
   return edited;

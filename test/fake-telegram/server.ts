@@ -16,7 +16,7 @@ import type { Outcome } from './faults.js';
 import { ApiError, type ApiBody, type FakeTelegramOptions, type Params } from './types.js';
 
 export * from './types.js';
-export { user, privateChat, groupChat, commandEntities, type NewUpdate, type ContactArgs } from './builders.js';
+export { user, privateChat, groupChat, commandEntities, inlineButtons, type NewUpdate, type ContactArgs } from './builders.js';
 export { parseHtml, parseMarkdownV2, parseFormatted, type ParsedText } from './formatting.js';
 export type { MessageMatcher } from './waiting.js';
 export type { Outcome } from './faults.js';

@@ -19,7 +19,15 @@ export interface BotOverrides {
 const botFor = (ctx: () => TestContext, fake: FakeTelegram, linkMode: TelegramLinkMode, overrides: BotOverrides = {}) => {
   const real = ctx().app.services.telegramLinks;
   const links = overrides.links ? overrides.links(real) : real;
-  return createBot({ token: DEFAULT_TOKEN, apiRoot: fake.apiRoot, linkMode, links, log: overrides.log ?? silentLog, now: () => ctx().clock.now.getTime() });
+  return createBot({
+    token: DEFAULT_TOKEN,
+    apiRoot: fake.apiRoot,
+    linkMode,
+    links,
+    defects: ctx().app.services.defects,
+    log: overrides.log ?? silentLog,
+    now: () => ctx().clock.now.getTime(),
+  });
 };
 
 /**

@@ -20,6 +20,9 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     it('registers its commands and answers /start without argument and /help', async () => {
       const commands = fake().calls.find((c) => c.method === 'setMyCommands');
       assert.ok(commands, 'setMyCommands was called');
+      const polled = fake().calls.find((c) => c.method === 'getUpdates')!;
+      const allowed = typeof polled.params['allowed_updates'] === 'string' ? JSON.parse(polled.params['allowed_updates']) : polled.params['allowed_updates'];
+      assert.ok((allowed as string[]).includes('callback_query'), 'button presses are polled too');
       const from = newTelegramUser();
       fake().sendText({ from, text: '/start' });
       assert.match((await fake().waitForMessage({ chatId: from.id, text: /Selamat datang/ })).text, /\/start NOMOR_HP/);

@@ -19,6 +19,13 @@ export function guards(now: () => number): Composer<Context> {
   // Telegram never sends these, but a forged or broken update must stop here, not in a handler.
   composer.use((ctx, next) => (isWellFormed(ctx.update) ? next() : undefined));
 
+  // Buttons too: each press may write to the database. Every press is answered (or Telegram spins).
+  composer.on('callback_query', async (ctx, next) => {
+    if (ctx.from.is_bot) return;
+    if (limiter.hit(`button:${ctx.from.id}`) === 'allow') return next();
+    await ctx.answerCallbackQuery({ text: botText.slowDown() });
+  });
+
   const messages = composer.on('message');
 
   // Throttle every chat before anything touches the database.
@@ -50,6 +57,13 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
 /** The parts of an update the handlers rely on: a chat and a sender, each with a whole-number id. */
 export function isWellFormed(update: unknown): boolean {
   if (!isObject(update)) return false;
+  const query = update.callback_query;
+  if (query !== undefined) {
+    // A pressed button acts as its sender: without a whole-number sender id there is nobody to act as.
+    if (!isObject(query) || typeof query.id !== 'string' || !isObject(query.from) || !isId(query.from.id)) return false;
+    if (query.message !== undefined && (!isObject(query.message) || !isObject(query.message.chat) || !isId(query.message.chat.id))) return false;
+    return true;
+  }
   const scoped = update.message ?? update.edited_message ?? update.channel_post ?? update.my_chat_member;
   if (scoped === undefined) return true;
   if (!isObject(scoped) || !isObject(scoped.chat) || !isId(scoped.chat.id)) return false;
