@@ -9,7 +9,7 @@ export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'sk
 export type NotificationType = 'p2h_abnormal' | 'p2h_warning' | 'stnk_expiry' | 'kir_expiry' | 'pajak_expiry' | 'test';
 export const NOTIFICATION_STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
 export const NOTIFICATION_TYPES: NotificationType[] = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test'];
-export const ROLES: Role[] = ['user', 'viewer', 'admin', 'superadmin'];
+export const ROLES: Role[] = ['user', 'mechanic', 'viewer', 'admin', 'superadmin'];
 export const SHIFT_TYPES: ShiftType[] = ['shift', 'long_shift', 'non_shift'];
 
 export interface AdminChecklistItem {

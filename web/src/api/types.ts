@@ -1,6 +1,7 @@
 /** Shapes of the P2H API (see /docs/json); snake_case as the server sends them. */
+import type { KnownDefect } from './defects';
 
-export type Role = 'superadmin' | 'admin' | 'user' | 'viewer';
+export type Role = 'superadmin' | 'admin' | 'user' | 'viewer' | 'mechanic';
 export type P2hStatus = 'normal' | 'warning' | 'abnormal';
 export type ShiftType = 'shift' | 'long_shift' | 'non_shift';
 export type ComplianceColor = 'green' | 'yellow' | 'red';
@@ -43,6 +44,11 @@ export interface Vehicle {
   stnk_expiry: string | null;
   kir_expiry: string | null;
   pajak_expiry: string | null;
+  /** The unit may not run: an ABNORMAL defect is open, or an admin holds it. */
+  out_of_service: boolean;
+  operational_status: 'ready' | 'out_of_service';
+  out_of_service_reason: string | null;
+  out_of_service_since: string | null;
 }
 
 export interface ChecklistItem {
@@ -50,6 +56,8 @@ export interface ChecklistItem {
   section: string;
   item_name: string;
   order: number;
+  /** The live defect of this item on the unit (with ?vehicle_id=), so the driver confirms instead of retyping. */
+  open_defect: KnownDefect | null;
 }
 
 export interface Compliance {
@@ -63,6 +71,9 @@ export interface Compliance {
   /** Slots this user may still file now (the server's slot rule); empty for another day. */
   open_slots: number[];
   color: ComplianceColor;
+  /** May not run: listed first, and not counted as missing a P2H. */
+  out_of_service: boolean;
+  out_of_service_reason: string | null;
 }
 
 export interface DeliveryState {
