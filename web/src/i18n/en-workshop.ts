@@ -90,5 +90,27 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'unitState.confirmNote': 'Fill the P2H only to check it again. The unit still may not run until it is released.',
   'unitState.reportDefect': 'Report a defect',
 
+  'check.known.open': 'Already reported {age} by {name}, not taken yet.',
+  'check.known.inProgress': 'Already reported {age} by {name}, being repaired.',
+  'check.known.repaired': 'Repaired, check it again. If it is fine now, answer Normal.',
+  'check.known.remark': 'Remark: “{remark}”',
+  'check.known.confirm': 'Still the same — answer {status} with this remark',
+  'check.doc.expired': 'This unit’s {doc} expired on {date}. Do not answer Normal; tell the admin.',
+  'check.doc.soon': 'This unit’s {doc} is valid until {date} ({days} days left).',
+  'check.doc.ok': 'This unit’s {doc} is valid until {date}.',
+
+  'service.title': 'Operational state',
+  'service.ready': 'READY',
+  'service.since': 'since {time}',
+  'service.hold': 'Hold: STOP OPERASI',
+  'service.holdReason': 'Why the unit is held',
+  'service.confirmHold': 'Yes, hold this unit',
+  'service.release': 'Return to service',
+  'service.defects': 'This unit’s defects',
+  'service.availability': 'Availability',
+  'service.percent': '{p}% available',
+  'service.hoursOut': '{hours} hours out of service of {total} hours',
+  'service.periodOpen': 'now',
+
   'monitor.stoppedTitle': 'STOP OPERASI — may not leave ({n})',
 };

@@ -88,5 +88,27 @@ export const idWorkshop = {
   'unitState.confirmNote': 'Isi P2H hanya untuk memeriksa ulang. Unit tetap tidak boleh jalan sampai dinyatakan siap.',
   'unitState.reportDefect': 'Laporkan kerusakan',
 
+  'check.known.open': 'Sudah dilaporkan {age} oleh {name}, belum ditangani.',
+  'check.known.inProgress': 'Sudah dilaporkan {age} oleh {name}, sedang diperbaiki.',
+  'check.known.repaired': 'Sudah diperbaiki, periksa lagi. Jika sudah baik, jawab Normal.',
+  'check.known.remark': 'Catatan: “{remark}”',
+  'check.known.confirm': 'Masih sama — jawab {status} dengan catatan ini',
+  'check.doc.expired': '{doc} unit ini sudah habis berlaku sejak {date}. Jangan jawab Normal; laporkan ke admin.',
+  'check.doc.soon': '{doc} unit ini berlaku sampai {date} ({days} hari lagi).',
+  'check.doc.ok': '{doc} unit ini berlaku sampai {date}.',
+
+  'service.title': 'Status operasi',
+  'service.ready': 'SIAP OPERASI',
+  'service.since': 'sejak {time}',
+  'service.hold': 'Tahan: STOP OPERASI',
+  'service.holdReason': 'Alasan unit ditahan',
+  'service.confirmHold': 'Ya, tahan unit ini',
+  'service.release': 'Kembalikan beroperasi',
+  'service.defects': 'Lihat defect unit ini',
+  'service.availability': 'Ketersediaan',
+  'service.percent': 'Tersedia {p}%',
+  'service.hoursOut': '{hours} jam STOP OPERASI dari {total} jam',
+  'service.periodOpen': 'sekarang',
+
   'monitor.stoppedTitle': 'STOP OPERASI — tidak boleh keluar ({n})',
 };

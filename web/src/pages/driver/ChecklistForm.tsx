@@ -188,6 +188,7 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
             <ChecklistItemField
               key={item.id}
               item={item}
+              vehicle={vehicle}
               answer={answers[item.id]}
               showProblems={checkedSteps.has(step)}
               serverProblem={serverProblems.get(item.id)}

@@ -66,7 +66,7 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
             maxLength={1000}
             value={note}
             error={noteError}
-            onChange={(e) => setNote(e.target.value)}
+            onChange={(e) => (setNote(e.target.value), setNoteError(null))}
           />
           <Button type="submit" block icon="check" busy={busy === 'repair'}>
             {t('defect.markRepaired')}

@@ -31,7 +31,8 @@ export function DefectStatusBadge({ status }: { status: DefectStatus }) {
 /** "3 jam lalu", "2 hari lalu": how long ago, in the user's language. */
 export function relativeAge(iso: string, lang: Lang, now = Date.now()): string {
   const format = new Intl.RelativeTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { numeric: 'auto' });
-  const minutes = Math.round((new Date(iso).getTime() - now) / 60_000);
+  // Never "in 3 minutes": a phone's clock a little behind the server's must not make the past the future.
+  const minutes = Math.min(0, Math.round((new Date(iso).getTime() - now) / 60_000));
   if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
   const hours = Math.round(minutes / 60);
   if (Math.abs(hours) < 24) return format.format(hours, 'hour');
