@@ -59,7 +59,7 @@ export interface Readiness {
 
 export type VehicleInput = Partial<Omit<Vehicle, 'id'>>;
 export type UserInput = { full_name?: string; phone_number?: string; email?: string | null; role?: Role; password?: string; is_active?: boolean };
-export type ChecklistItemInput = { section?: string; item_name?: string; order?: number; is_active?: boolean };
+export type ChecklistItemInput = { section?: string; item_name?: string; order?: number; is_active?: boolean; vehicle_types?: string[] | null };
 
 export interface ReportQuery {
   page?: number;
@@ -85,6 +85,7 @@ export const adminApi = {
   updateVehicle: (id: number, body: VehicleInput) => apiRequest<Vehicle>('PATCH', `/api/vehicles/${id}`, { body }),
   deactivateVehicle: (id: number) => apiRequest<Vehicle>('DELETE', `/api/vehicles/${id}`),
   vehicleTypes: (o: Signal = {}) => apiRequest<string[]>('GET', '/api/vehicle-types', o),
+  addVehicleType: (name: string) => apiRequest<{ name: string }>('POST', '/api/vehicle-types', { body: { name } }),
   expiring: (before: string, o: Signal = {}) => apiRequest<ExpiringDocument[]>('GET', '/api/vehicles/documents/expiring', { query: { before }, ...o }),
 
   checklistItems: (o: Signal = {}) => apiRequest<AdminChecklistItem[]>('GET', '/api/checklist/items', o),

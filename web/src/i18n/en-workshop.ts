@@ -112,5 +112,12 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'service.hoursOut': '{hours} hours out of service of {total} hours',
   'service.periodOpen': 'now',
 
+  'checklist.admin.appliesTo': 'Applies to unit types',
+  'checklist.admin.allTypes': 'Every type',
+  'types.title': 'Vehicle types',
+  'types.name': 'New type',
+  'types.add': 'Add type',
+  'types.added': 'Type “{name}” added.',
+
   'monitor.stoppedTitle': 'STOP OPERASI — may not leave ({n})',
 };

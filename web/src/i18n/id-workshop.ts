@@ -110,5 +110,12 @@ export const idWorkshop = {
   'service.hoursOut': '{hours} jam STOP OPERASI dari {total} jam',
   'service.periodOpen': 'sekarang',
 
+  'checklist.admin.appliesTo': 'Berlaku untuk tipe unit',
+  'checklist.admin.allTypes': 'Semua tipe',
+  'types.title': 'Tipe kendaraan',
+  'types.name': 'Tipe baru',
+  'types.add': 'Tambah tipe',
+  'types.added': 'Tipe “{name}” ditambahkan.',
+
   'monitor.stoppedTitle': 'STOP OPERASI — tidak boleh keluar ({n})',
 };
