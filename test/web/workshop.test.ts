@@ -44,6 +44,18 @@ describe('web app, the defect loop on a phone (real server, real Chromium)', () 
     await card.getByRole('button', { name: 'Isi P2H Shift 2' }).click();
     await card.getByRole('link', { name: /Saya tahu unit ini STOP OPERASI — isi P2H Shift 2/ }).waitFor();
     await screenshot(driver.page, 'unit-stop-operasi');
+
+    // P.310's checklist: the brake repaired in the demo asks to be checked again, the expired STNK warns.
+    await driver.page.getByLabel('Nomor lambung atau plat').fill('p310');
+    const p310 = driver.page.locator('.unit-card', { has: driver.page.getByRole('heading', { name: 'P.310' }) });
+    await p310.getByRole('link', { name: 'Isi P2H Shift 2' }).click();
+    const sections = driver.page.locator('.step-chips');
+    await sections.getByRole('button', { name: /^REM/ }).click();
+    await driver.page.locator('.check-item', { hasText: 'DPN/BELAKANG' }).getByText('Sudah diperbaiki, periksa lagi').waitFor();
+    await screenshot(driver.page, 'checklist-known-defect');
+    await sections.getByRole('button', { name: /^SURAT-SURAT/ }).click();
+    await driver.page.locator('.check-item', { hasText: 'STNK' }).getByText(/STNK unit ini sudah habis berlaku/).waitFor();
+    await screenshot(driver.page, 'checklist-expired-stnk');
     assert.deepEqual(driver.errors(), []);
 
     // Viewer (security post): P.309 and B.101 in the STOP OPERASI box, apart from the compliance list.

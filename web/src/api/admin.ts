@@ -6,9 +6,30 @@ type Signal = { signal?: AbortSignal };
 
 export type DocumentType = 'stnk' | 'kir' | 'pajak';
 export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
-export type NotificationType = 'p2h_abnormal' | 'p2h_warning' | 'stnk_expiry' | 'kir_expiry' | 'pajak_expiry' | 'test';
+export type NotificationType =
+  | 'p2h_abnormal'
+  | 'p2h_warning'
+  | 'stnk_expiry'
+  | 'kir_expiry'
+  | 'pajak_expiry'
+  | 'test'
+  | 'defect_alert'
+  | 'defect_repaired'
+  | 'unit_back_in_service'
+  | 'defect_escalation';
 export const NOTIFICATION_STATUSES: NotificationStatus[] = ['pending', 'sending', 'sent', 'failed', 'skipped'];
-export const NOTIFICATION_TYPES: NotificationType[] = ['p2h_abnormal', 'p2h_warning', 'stnk_expiry', 'kir_expiry', 'pajak_expiry', 'test'];
+export const NOTIFICATION_TYPES: NotificationType[] = [
+  'p2h_abnormal',
+  'p2h_warning',
+  'defect_alert',
+  'defect_repaired',
+  'unit_back_in_service',
+  'defect_escalation',
+  'stnk_expiry',
+  'kir_expiry',
+  'pajak_expiry',
+  'test',
+];
 export const ROLES: Role[] = ['user', 'mechanic', 'viewer', 'admin', 'superadmin'];
 export const SHIFT_TYPES: ShiftType[] = ['shift', 'long_shift', 'non_shift'];
 

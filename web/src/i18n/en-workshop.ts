@@ -119,5 +119,10 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'types.add': 'Add type',
   'types.added': 'Type “{name}” added.',
 
+  'notifs.type.defect_alert': 'New defects (workshop)',
+  'notifs.type.defect_repaired': 'Defect repaired',
+  'notifs.type.unit_back_in_service': 'Unit back in service',
+  'notifs.type.defect_escalation': 'Defect escalated',
+
   'monitor.stoppedTitle': 'STOP OPERASI — may not leave ({n})',
 };

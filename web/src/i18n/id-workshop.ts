@@ -117,5 +117,10 @@ export const idWorkshop = {
   'types.add': 'Tambah tipe',
   'types.added': 'Tipe “{name}” ditambahkan.',
 
+  'notifs.type.defect_alert': 'Defect baru (bengkel)',
+  'notifs.type.defect_repaired': 'Defect diperbaiki',
+  'notifs.type.unit_back_in_service': 'Unit siap operasi lagi',
+  'notifs.type.defect_escalation': 'Eskalasi defect',
+
   'monitor.stoppedTitle': 'STOP OPERASI — tidak boleh keluar ({n})',
 };
