@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { assertEveryFieldLabelled, PHONE, screenshot } from './support/browser.js';
+import { assertEveryFieldLabelled, DESKTOP, PHONE, screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/fixture.js';
 import { login } from './support/flows.js';
 
@@ -101,5 +101,47 @@ describe('web app, the defect loop on a phone (real server, real Chromium)', () 
     await stopped.getByText('B.101').waitFor();
     assert.equal(await stopped.getByText('P.309').count(), 0, 'P.309 may leave again');
     assert.deepEqual(viewer.errors(), []);
+  });
+
+  it('admin: the defects board filters, a defect page assigns and shows its timeline, the report shows its defects first, the unit page will not release a unit with an open ABNORMAL defect and shows its availability', async () => {
+    const { page, errors } = await app.open(DESKTOP);
+    await login(page, '081100000002');
+    await page.goto('/admin/defects');
+    await page.getByRole('heading', { level: 1, name: 'Defect' }).waitFor();
+    await page.getByLabel('Tingkat').selectOption('abnormal');
+    await page.getByLabel('Status').selectOption('open');
+    await page.locator('.report-row-warning').first().waitFor({ state: 'detached' }); // the filtered list has come
+    const brake = page.locator('.report-row', { hasText: 'REM TANGAN' });
+    await brake.waitFor();
+    assert.equal(await page.locator('.report-row', { hasText: 'DPN/BELAKANG' }).count(), 0, 'the repaired brake of P.310 is not open');
+    assert.match(page.url(), /severity=abnormal/);
+    await screenshot(page, 'admin-defects');
+
+    await brake.click();
+    await page.getByRole('heading', { level: 1, name: /^Defect #\d+$/ }).waitFor();
+    await page.getByLabel('Tugaskan ke mekanik').selectOption({ label: 'Joko Susilo (mekanik)' });
+    await page.getByRole('button', { name: 'Tugaskan', exact: true }).click();
+    const timeline = page.locator('.timeline');
+    await timeline.getByText('Ditugaskan').waitFor();
+    await timeline.getByText('Dilaporkan', { exact: true }).waitFor();
+    await page.getByText('Ditangani: Joko Susilo (mekanik)').waitFor();
+    await screenshot(page, 'admin-defect-timeline');
+
+    // The report that found it: its defects above the answers, with their state now.
+    await timeline.getByRole('link', { name: /^P2H #\d+$/ }).first().click();
+    const defects = page.locator('section', { has: page.getByRole('heading', { name: 'Kerusakan dari laporan ini' }) });
+    await defects.getByText('Sedang diperbaiki').first().waitFor();
+    await screenshot(page, 'admin-report-defects');
+
+    // The unit page: B.101 may not be released while its ABNORMAL defect is open; its hours out of service show.
+    await page.goto('/admin/units?q=B.101');
+    await page.locator('.unit-row-stopped', { hasText: 'B.101' }).getByRole('link', { name: 'B.101', exact: true }).click();
+    const service = page.locator('.unit-service');
+    await service.getByRole('button', { name: 'Kembalikan beroperasi' }).click();
+    await service.getByRole('button', { name: /^Yakin\?/ }).click();
+    await service.getByText(/masih punya kerusakan ABNORMAL/).waitFor();
+    await service.getByText(/jam STOP OPERASI dari/).waitFor();
+    await screenshot(page, 'admin-unit-service');
+    assert.deepEqual(errors(), []);
   });
 });

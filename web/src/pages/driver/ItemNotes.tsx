@@ -1,4 +1,4 @@
-import { expiryState } from '../../api/admin';
+import { expiryState, isoToday } from '../../api/admin';
 import type { ChecklistItem, P2hStatus, Vehicle } from '../../api/types';
 import { useI18n } from '../../i18n';
 import { relativeAge } from '../workshop/DefectParts';
@@ -30,7 +30,8 @@ export function ItemNotes({
   const document = documentOf(item, vehicle);
   const state = document ? expiryState(document.date) : null;
   if (!known && !state) return null;
-  const days = document?.date ? Math.round((new Date(`${document.date}T00:00:00`).getTime() - Date.now()) / 86_400_000) : 0;
+  // Whole calendar days, counted as the admin's document list counts them.
+  const days = document?.date ? Math.round((Date.parse(`${document.date}T00:00:00Z`) - Date.parse(`${isoToday()}T00:00:00Z`)) / 86_400_000) : 0;
   return (
     <>
       {known && (
