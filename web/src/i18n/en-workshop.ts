@@ -80,13 +80,13 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'reportDefect.severity': 'How bad is it?',
   'reportDefect.submit': 'Send defect report',
   'reportDefect.saved': '{item}: report sent to the workshop.',
-  'reportDefect.savedAbnormal': '{item}: report sent. This unit is STOPPED until repaired — do not operate it.',
+  'reportDefect.savedAbnormal': '{item}: report sent. This unit is OUT OF SERVICE until repaired — do not operate it.',
   'reportDefect.backToUnits': 'Back to the units',
 
-  'unitState.outOfService': 'STOP OPERASI',
-  'unitState.stopTitle': 'STOP OPERASI — out of service',
+  'unitState.outOfService': 'OUT OF SERVICE',
+  'unitState.stopTitle': 'OUT OF SERVICE (STOP OPERASI)',
   'unitState.stopBody': 'This unit may not be operated until its defects are repaired.',
-  'unitState.confirmStart': 'I know this unit is stopped — fill P2H {slot}',
+  'unitState.confirmStart': 'I know this unit is out of service — fill P2H {slot}',
   'unitState.confirmNote': 'Fill the P2H only to check it again. The unit still may not run until it is released.',
   'unitState.reportDefect': 'Report a defect',
 
@@ -102,14 +102,14 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'service.title': 'Operational state',
   'service.ready': 'READY',
   'service.since': 'since {time}',
-  'service.hold': 'Hold: STOP OPERASI',
+  'service.hold': 'Hold out of service',
   'service.holdReason': 'Why the unit is held',
   'service.confirmHold': 'Yes, hold this unit',
   'service.release': 'Return to service',
   'service.defects': 'This unit’s defects',
   'service.availability': 'Availability',
   'service.percent': '{p}% available',
-  'service.hoursOut': '{hours} hours out of service of {total} hours',
+  'service.hoursOut': '{hours} of {total} hours out of service',
   'service.periodOpen': 'now',
 
   'checklist.admin.appliesTo': 'Applies to unit types',
@@ -124,5 +124,5 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'notifs.type.unit_back_in_service': 'Unit back in service',
   'notifs.type.defect_escalation': 'Defect escalated',
 
-  'monitor.stoppedTitle': 'STOP OPERASI — may not leave ({n})',
+  'monitor.stoppedTitle': 'OUT OF SERVICE — may not leave ({n})',
 };
