@@ -72,8 +72,13 @@ export function ReportDefectPage() {
     );
   }
 
+  const back = (
+    <ButtonLink to="/units" variant="ghost" icon="left">
+      {t('common.back')}
+    </ButtonLink>
+  );
   return (
-    <Page title={title} subtitle={`${vehicle.unit_code} · ${vehicle.plate_number}`}>
+    <Page title={title} subtitle={`${vehicle.unit_code} · ${vehicle.plate_number}`} actions={back}>
       <form className="card form-stack" onSubmit={submit} noValidate>
         <p>{t('reportDefect.intro')}</p>
         <SelectField

@@ -23,7 +23,8 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
   const active = defect.status === 'open' || defect.status === 'in_progress';
-  const mine = defect.status === 'in_progress' && defect.assigned_to_id === user.id;
+  // The one who has it signs the repair; an admin may sign for the workshop too (the API allows it).
+  const mine = defect.status === 'in_progress' && (defect.assigned_to_id === user.id || admin);
 
   async function run(name: string, action: () => Promise<Defect>) {
     setBusy(name);
