@@ -24,6 +24,7 @@ export const ChecklistEntrySchema = Type.Object({
     description: 'The live defect (open, in progress or repaired awaiting a NORMAL answer) of this item on the unit; null without vehicle_id',
   }),
 });
+export type ChecklistEntry = Static<typeof ChecklistEntrySchema>;
 
 export const ChecklistItemSchema = Type.Object(
   {

@@ -1,4 +1,5 @@
 import { Type, type Static } from '@sinclair/typebox';
+import { PagingQuery } from '../http/api-schemas.js';
 import { DEFECT_ACTIONS, DEFECT_SEVERITIES, DEFECT_STATUSES } from './values.js';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -70,6 +71,8 @@ export const DefectListQuery = {
   older_than_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: 87_600, description: 'Opened at least this many hours ago' })),
 };
 
+export const DefectListQuerySchema = Type.Object({ ...PagingQuery, ...DefectListQuery }, { additionalProperties: false });
+
 export const NewDefectBody = Type.Object(
   {
     vehicle_id: Id(),
@@ -87,4 +90,9 @@ export const RepairBody = Type.Object(
 );
 export const CloseBody = Type.Object({ reason: Text(500) }, { additionalProperties: false });
 
-export type DefectWire = Static<typeof DefectSchema>;
+export type Defect = Static<typeof DefectSchema>;
+export type DefectEvent = Static<typeof DefectEventSchema>;
+export type DefectDetail = Static<typeof DefectDetailSchema>;
+export type KnownDefect = Static<typeof KnownDefectSchema>;
+export type DefectQuery = Static<typeof DefectListQuerySchema>;
+export type NewDefectInput = Static<typeof NewDefectBody>;

@@ -1,10 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { IdParams, Paged, PagingQuery } from '../http/api-schemas.js';
+import { IdParams, Paged } from '../http/api-schemas.js';
 import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
-import { AssignBody, CloseBody, DefectDetailSchema, DefectListQuery, DefectSchema, NewDefectBody, RepairBody } from './api-schemas.js';
+import { AssignBody, CloseBody, DefectDetailSchema, DefectListQuerySchema, DefectSchema, NewDefectBody, RepairBody } from './api-schemas.js';
 import type { DefectsService } from './service.js';
 
 const DefectRef = Type.Ref(DefectSchema);
@@ -22,7 +22,7 @@ export function registerDefectRoutes(app: HttpServer, deps: { defects: DefectsSe
         tags,
         security,
         summary: 'Defects, ABNORMAL first then oldest first; filters status, unit, severity, assignee, report, age',
-        querystring: Type.Object({ ...PagingQuery, ...DefectListQuery }, { additionalProperties: false }),
+        querystring: DefectListQuerySchema,
         response: ok(Paged(DefectRef)),
       },
     },

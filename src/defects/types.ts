@@ -1,55 +1,12 @@
 /** What the defects feature shows and what it needs from others; beside its schema, free of services. */
 import type { Executor } from '../db/client.js';
-import type { DefectAction, DefectStatus, Severity } from './values.js';
+import type { Defect, DefectDetail, DefectEvent, KnownDefect } from './api-schemas.js';
+import type { DefectStatus, Severity } from './values.js';
 
-export interface DefectView {
-  id: number;
-  vehicle_id: number;
-  unit_code: string;
-  checklist_item_id: number;
-  item_name: string;
-  severity: Severity;
-  status: DefectStatus;
-  remark: string | null;
-  reported_count: number;
-  opened_at: string;
-  opened_by_id: number;
-  opened_by_name: string;
-  opened_report_id: number | null;
-  last_report_id: number | null;
-  assigned_to_id: number | null;
-  assigned_to_name: string | null;
-  repaired_at: string | null;
-  repair_note: string | null;
-  verified_at: string | null;
-  closed_at: string | null;
-  close_reason: string | null;
-}
-
-export interface DefectEventView {
-  at: string;
-  action: DefectAction;
-  actor_id: number | null;
-  actor_name: string | null;
-  note: string | null;
-  report_id: number | null;
-}
-
-export interface DefectDetail extends DefectView {
-  events: DefectEventView[];
-}
-
-/** What the driver sees on a checklist item that already has a live defect. */
-export interface KnownDefect {
-  id: number;
-  severity: Severity;
-  status: DefectStatus;
-  remark: string | null;
-  opened_at: string;
-  reported_count: number;
-  opened_by_name: string;
-  assigned_to_name: string | null;
-}
+/** The wire shapes are the route schemas' types. */
+export type DefectView = Defect;
+export type DefectEventView = DefectEvent;
+export type { DefectDetail, KnownDefect };
 
 export interface DefectListQuery {
   page: number;

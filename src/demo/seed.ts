@@ -13,6 +13,7 @@ export const DEMO_USERS: { role: Role; name: string; phone: string; email: strin
   { role: 'user', name: 'Budi Santoso (driver)', phone: '081100000003', email: 'budi@p2h.demo' },
   { role: 'user', name: 'Rahmat Hidayat (driver)', phone: '081100000004', email: 'rahmat@p2h.demo' },
   { role: 'viewer', name: 'Pos Security (viewer)', phone: '081100000005', email: 'viewer@p2h.demo' },
+  { role: 'mechanic', name: 'Joko Susilo (mekanik)', phone: '081100000006', email: 'mekanik@p2h.demo' },
 ];
 
 /** Units with documents relative to today: one expired, some expiring within days. */
@@ -23,7 +24,28 @@ const DEMO_UNITS = [
   { unit_code: 'A.01', plate_number: 'KT 1199 AM', vehicle_type: 'Ambulance', shift_type: 'non_shift', brand: 'Toyota Hiace', docs: { stnk: 150, kir: 30, pajak: 60 } },
   { unit_code: 'FT.02', plate_number: 'KT 9902 FT', vehicle_type: 'Fire Truck', shift_type: 'long_shift', brand: 'Isuzu', docs: { stnk: 400, kir: 100, pajak: 1 } },
   { unit_code: 'EV.15', plate_number: 'KT 1515 EV', vehicle_type: 'Electric Vehicle', shift_type: 'non_shift', brand: 'Hyundai Ioniq 5', docs: { stnk: 500, kir: 365, pajak: 250 } },
+  { unit_code: 'DT.21', plate_number: 'KT 2121 DT', vehicle_type: 'Dump Truck', shift_type: 'shift', brand: 'Hino 500', docs: { stnk: 220, kir: 20, pajak: 180 } },
+  { unit_code: 'EX.05', plate_number: 'EX-05', vehicle_type: 'Excavator', shift_type: 'shift', brand: 'Komatsu PC200', docs: { stnk: 365, kir: 365, pajak: 365 } },
 ] as const;
+
+/** Types the default checklist does not list but a mine has. */
+const DEMO_EXTRA_TYPES = ['Dump Truck', 'Excavator'];
+
+/**
+ * Items that do not fit every type, limited by the name's start: an electric unit has no engine oil or
+ * exhaust, an excavator runs on tracks and has no STNK/KIR. Every other item stays for every type.
+ */
+const NOT_FOR: Record<string, string[]> = {
+  'OLI MESIN': ['Electric Vehicle'],
+  'OLI KOPLING': ['Electric Vehicle', 'Excavator'],
+  KNALPOT: ['Electric Vehicle'],
+  'DEPAN/BELAKANG: Tekanan': ['Excavator'],
+  CADANGAN: ['Excavator'],
+  DONGKRAK: ['Excavator'],
+  'KONCI RODA': ['Excavator'],
+  STNK: ['Excavator'],
+  KIR: ['Excavator'],
+};
 
 /** Fills an empty database with something to look at. Returns false when there were users already. */
 export async function seedDemo(services: Services, timezone = 'Asia/Makassar', now = services.clock()): Promise<boolean> {
@@ -43,6 +65,8 @@ export async function seedDemo(services: Services, timezone = 'Asia/Makassar', n
   }
   const budi = accounts.get('081100000003')!;
   const rahmat = accounts.get('081100000004')!;
+  const joko = accounts.get('081100000006')!;
+  await limitItemsToTypes(services);
 
   const today = localTime(now, timezone).date;
   const units = [];
@@ -80,7 +104,32 @@ export async function seedDemo(services: Services, timezone = 'Asia/Makassar', n
     for (const [index, status, remark] of report.problems) details[index] = { ...details[index]!, status, keterangan: remark };
     await services.p2h.submit(report.by, { vehicle_id: vehicle.id, shift_number: report.shift, odometer: 10_000 + report.unit * 1000, details }, report.at);
   }
+  await seedWorkshop(services, joko, units[1]!.id, units[2]!.id);
   return true;
+}
+
+async function limitItemsToTypes(services: Services): Promise<void> {
+  await services.vehicles.ensureTypes(DEMO_EXTRA_TYPES);
+  const types = await services.vehicles.typeNames();
+  for (const item of await services.checklist.listAll()) {
+    const prefix = Object.keys(NOT_FOR).find((start) => item.item_name.startsWith(start));
+    if (prefix) await services.checklist.update(item.id, { vehicle_types: types.filter((type) => !NOT_FOR[prefix]!.includes(type)) });
+  }
+}
+
+/**
+ * The workshop at work: P.310's brake (yesterday's ABNORMAL) already repaired, so its next P2H shows
+ * "sudah diperbaiki, periksa lagi" and the unit is back in service; B.101's oil taken by the mechanic;
+ * B.101's hand brake still open, so B.101 is STOP OPERASI.
+ */
+async function seedWorkshop(services: Services, mechanic: Actor, p310: number, b101: number): Promise<void> {
+  const [brake] = (await services.defects.list({ page: 1, page_size: 10, vehicle_id: p310, status: 'open', severity: 'abnormal' })).items;
+  if (brake) {
+    await services.defects.take(mechanic, brake.id);
+    await services.defects.repair(mechanic, brake.id, 'Kampas rem depan diganti, rem disetel ulang');
+  }
+  const [oil] = (await services.defects.list({ page: 1, page_size: 10, vehicle_id: b101, status: 'open', severity: 'warning' })).items;
+  if (oil) await services.defects.take(mechanic, oil.id);
 }
 
 export function printDemoLogins(address: string, justSeeded: boolean, publicHost: string | null): void {

@@ -104,4 +104,6 @@ export const AvailabilitySchema = Type.Object({
   ),
 });
 
+export type Availability = Static<typeof AvailabilitySchema>;
+
 export const HoldBody = Type.Object({ reason: Type.String({ minLength: 1, maxLength: 500, pattern: '\\S' }) }, { additionalProperties: false });

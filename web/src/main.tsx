@@ -8,6 +8,7 @@ import './styles/components.css';
 import './styles/pages.css';
 import './styles/checklist.css';
 import './styles/admin.css';
+import './styles/workshop.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

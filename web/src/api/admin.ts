@@ -31,7 +31,7 @@ export { SHIFT_TYPES } from '../../../src/vehicles/values';
 type Signal = { signal?: AbortSignal };
 
 /** Everyday roles first in the admin lists; a Record, so a new server role fails here until it has a place. */
-const ROLE_LIST_ORDER: Record<Role, number> = { user: 0, viewer: 1, admin: 2, superadmin: 3 };
+const ROLE_LIST_ORDER: Record<Role, number> = { user: 0, mechanic: 1, viewer: 2, admin: 3, superadmin: 4 };
 export const ROLES: Role[] = [...ROLE_VALUES].sort((a, b) => ROLE_LIST_ORDER[a] - ROLE_LIST_ORDER[b]);
 
 /** One form body serves create and edit: the server says which fields a new one still needs. */
@@ -52,6 +52,7 @@ export const adminApi = {
   updateVehicle: (id: number, body: VehicleInput) => apiRequest<Vehicle>('PATCH', `/api/vehicles/${id}`, { body }),
   deactivateVehicle: (id: number) => apiRequest<Vehicle>('DELETE', `/api/vehicles/${id}`),
   vehicleTypes: (o: Signal = {}) => apiRequest<string[]>('GET', '/api/vehicle-types', o),
+  addVehicleType: (name: string) => apiRequest<{ name: string }>('POST', '/api/vehicle-types', { body: { name } }),
   expiring: (before: string, o: Signal = {}) => apiRequest<ExpiringDocument[]>('GET', '/api/vehicles/documents/expiring', { query: { before }, ...o }),
 
   checklistItems: (o: Signal = {}) => apiRequest<ChecklistItem[]>('GET', '/api/checklist/items', o),

@@ -1,6 +1,6 @@
 import { apiRequest } from './client';
 import type {
-  ApplicableItem,
+  ChecklistEntry,
   ChangePasswordInput,
   Compliance,
   LoginInput,
@@ -29,7 +29,7 @@ export const api = {
 
   vehicles: (query: VehicleListQuery, o: Signal = {}) => apiRequest<Page<Vehicle>>('GET', '/api/vehicles', { query, ...o }),
   vehicle: (id: number, o: Signal = {}) => apiRequest<Vehicle>('GET', `/api/vehicles/${id}`, o),
-  checklist: (vehicleId: number, o: Signal = {}) => apiRequest<ApplicableItem[]>('GET', '/api/checklist', { query: { vehicle_id: vehicleId }, ...o }),
+  checklist: (vehicleId: number, o: Signal = {}) => apiRequest<ChecklistEntry[]>('GET', '/api/checklist', { query: { vehicle_id: vehicleId }, ...o }),
   compliance: (o: Signal & { date?: string } = {}) => apiRequest<Compliance[]>('GET', '/api/p2h/compliance', { query: { date: o.date }, signal: o.signal }),
 
   submitReport: (report: SubmitInput) => apiRequest<ReportDetail>('POST', '/api/p2h/reports', { body: report }),

@@ -3,7 +3,7 @@
  * re-exported, never copied, so a field renamed on the server fails `tsc -p web`.
  */
 export type { ChangePasswordInput, LoginInput, LoginResult } from '../../../src/auth/api-schemas';
-export type { ApplicableItem, ChecklistItem, CreateItemInput, UpdateItemInput } from '../../../src/checklist/api-schemas';
+export type { ApplicableItem, ChecklistEntry, ChecklistItem, CreateItemInput, UpdateItemInput } from '../../../src/checklist/api-schemas';
 export type { ErrorDetail, ErrorPayload, Page, Readiness } from '../../../src/http/api-schemas';
 export type { NotificationEntry, NotificationListQuery } from '../../../src/notifications/api-schemas';
 export type { NotificationStatus, NotificationType } from '../../../src/notifications/values';

@@ -10,7 +10,10 @@ import { ResultPage } from '../pages/driver/ResultPage';
 import { UnitSearchPage } from '../pages/driver/UnitSearchPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
 import { MonitorPage } from '../pages/viewer/MonitorPage';
-import { ADMINS, MONITORS, SUBMITTERS } from '../session/session';
+import { ADMINS, MONITORS, SUBMITTERS, WORKSHOP } from '../session/session';
+import { DefectPage } from '../pages/workshop/DefectPage';
+import { RepairsPage } from '../pages/workshop/RepairsPage';
+import { ReportDefectPage } from '../pages/driver/ReportDefectPage';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { AppLayout, BareLayout } from './Layout';
 
@@ -27,10 +30,15 @@ export function App() {
             <Route element={<RequireRole roles={SUBMITTERS} />}>
               <Route path="units" element={<UnitSearchPage />} />
               <Route path="units/:vehicleId/check/:slot" element={<ChecklistPage />} />
+              <Route path="units/:vehicleId/defect" element={<ReportDefectPage />} />
               <Route path="history" element={<HistoryPage />} />
             </Route>
             <Route element={<RequireRole roles={MONITORS} />}>
               <Route path="monitor" element={<MonitorPage />} />
+              <Route path="defects/:id" element={<DefectPage />} />
+            </Route>
+            <Route element={<RequireRole roles={WORKSHOP} />}>
+              <Route path="repairs" element={<RepairsPage />} />
             </Route>
             <Route element={<RequireRole roles={ADMINS} />}>
               <Route path="admin/*" element={<AdminRoutes />} />

@@ -12,11 +12,12 @@ export interface NavItem {
 /** The main menu, per role. Admin pages (web/src/pages/admin/) hang under /admin. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/admin', label: 'nav.admin', icon: 'shield', roles: ['admin', 'superadmin'] },
-  { to: '/monitor', label: 'nav.monitor', icon: 'monitor', roles: ['viewer', 'admin', 'superadmin'] },
+  { to: '/repairs', label: 'nav.repairs', icon: 'wrench', roles: ['mechanic'] },
+  { to: '/monitor', label: 'nav.monitor', icon: 'monitor', roles: ['viewer', 'mechanic', 'admin', 'superadmin'] },
   { to: '/units', label: 'nav.units', icon: 'truck', roles: ['user', 'admin', 'superadmin'] },
   { to: '/history', label: 'nav.history', icon: 'history', roles: ['user'] },
   { to: '/admin/reports', label: 'nav.reports', icon: 'history', roles: ['admin', 'superadmin'] },
-  { to: '/profile', label: 'nav.profile', icon: 'user', roles: ['user', 'viewer', 'admin', 'superadmin'] },
+  { to: '/profile', label: 'nav.profile', icon: 'user', roles: ['user', 'viewer', 'mechanic', 'admin', 'superadmin'] },
 ];
 
 /** The admin console's own menu (a tab strip on every /admin page), for admins and superadmins. */
@@ -25,6 +26,8 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin/units', label: 'nav.adminUnits', icon: 'truck', roles: ['admin', 'superadmin'] },
   { to: '/admin/users', label: 'nav.adminUsers', icon: 'user', roles: ['admin', 'superadmin'] },
   { to: '/admin/checklist', label: 'nav.adminChecklist', icon: 'check', roles: ['admin', 'superadmin'] },
+  { to: '/admin/defects', label: 'nav.adminDefects', icon: 'wrench', roles: ['admin', 'superadmin'] },
+  { to: '/repairs', label: 'nav.repairs', icon: 'wrench', roles: ['admin', 'superadmin'] },
   { to: '/admin/reports', label: 'nav.adminReports', icon: 'history', roles: ['admin', 'superadmin'] },
   { to: '/admin/notifications', label: 'nav.adminNotifications', icon: 'send', roles: ['admin', 'superadmin'] },
 ];

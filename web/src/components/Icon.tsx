@@ -18,6 +18,13 @@ const PATHS = {
   send: 'M21 3L10 14M21 3l-7 18-4-7-7-4 18-7z',
   key: 'M8 15a4 4 0 1 1 3.5-6H21v3h-2v3h-3v-3h-4.5A4 4 0 0 1 8 15z',
   info: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 11v6M12 7.5v.3',
+  wrench: 'M14.5 3.5a5 5 0 0 0-4.6 6.9L3.5 16.8a2.4 2.4 0 0 0 3.4 3.4l6.4-6.4a5 5 0 0 0 6.9-4.6l-3 3-3.2-.8-.8-3.2 3-3z',
+  ban: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM5.6 5.6l12.8 12.8',
+  // Compliance (how much of today's P2H is done) uses circles, never the check/triangle/cross of an inspection status.
+  circleFull: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7a5 5 0 1 1 0 10 5 5 0 0 1 0-10zM12 9.5a2.5 2.5 0 1 1 0 5 2.5 2.5 0 0 1 0-5z',
+  circleHalf: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 3v18M14 6h3M14 9h5M14 12h6M14 15h5M14 18h3',
+  circleEmpty: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 12h8',
+  plus: 'M12 5v14M5 12h14',
 } as const;
 
 export type IconName = keyof typeof PATHS;

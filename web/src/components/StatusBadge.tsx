@@ -3,7 +3,8 @@ import { useI18n } from '../i18n';
 import { Icon, type IconName } from './Icon';
 
 export const STATUS_ICON: Record<P2hStatus, IconName> = { normal: 'check', warning: 'warning', abnormal: 'stop' };
-const COMPLIANCE_ICON: Record<ComplianceColor, IconName> = { green: 'check', yellow: 'warning', red: 'stop' };
+// Circles, not the check/triangle/cross of an inspection status: "Belum" (no P2H yet) is not "ABNORMAL".
+export const COMPLIANCE_ICON: Record<ComplianceColor, IconName> = { green: 'circleFull', yellow: 'circleHalf', red: 'circleEmpty' };
 const COMPLIANCE_TONE: Record<ComplianceColor, P2hStatus> = { green: 'normal', yellow: 'warning', red: 'abnormal' };
 
 /** A report's overall status: colour, icon and word (never colour alone). */
@@ -24,9 +25,20 @@ export function StatusBadge({ status, withMeaning = false }: { status: P2hStatus
 export function ComplianceBadge({ color }: { color: ComplianceColor }) {
   const { t } = useI18n();
   return (
-    <span className={`badge badge-${COMPLIANCE_TONE[color]}`}>
+    <span className={`badge badge-compliance badge-${COMPLIANCE_TONE[color]}`}>
       <Icon name={COMPLIANCE_ICON[color]} size={18} />
       <span>{t(`compliance.${color}`)}</span>
+    </span>
+  );
+}
+
+/** STOP OPERASI: the unit may not leave. Red, with its own sign (a barred circle). */
+export function OutOfServiceBadge() {
+  const { t } = useI18n();
+  return (
+    <span className="badge badge-out-of-service">
+      <Icon name="ban" size={18} />
+      <span>{t('unitState.outOfService')}</span>
     </span>
   );
 }

@@ -54,6 +54,19 @@ const API_ERRORS: Partial<Record<ErrorCode | ClientErrorCode, Text>> = {
   DATABASE_UNAVAILABLE: { id: 'Server sedang bermasalah. Coba lagi sebentar lagi.', en: 'The server is having trouble. Try again shortly.' },
   PAYLOAD_TOO_LARGE: { id: 'Data yang dikirim terlalu besar.', en: 'The data sent is too large.' },
   INVALID_DATE_RANGE: { id: 'Rentang tanggal tidak valid.', en: 'The date range is not valid.' },
+  DEFECT_NOT_FOUND: { id: 'Defect tidak ditemukan.', en: 'Defect not found.' },
+  DEFECT_ALREADY_TAKEN: { id: 'Defect ini sudah diambil mekanik lain.', en: 'Another mechanic has already taken this defect.' },
+  DEFECT_NOT_ACTIVE: {
+    id: 'Defect ini sudah diperbaiki atau ditutup; tidak bisa diubah lagi.',
+    en: 'This defect is already repaired or closed; it cannot be changed.',
+  },
+  DEFECT_NOT_ASSIGNED_TO_YOU: { id: 'Defect ini bukan tugas Anda. Ambil dulu, atau minta admin menugaskan.', en: 'This defect is not yours. Take it first, or ask an admin to assign it.' },
+  ASSIGNEE_NOT_MECHANIC: { id: 'Hanya mekanik aktif yang bisa ditugaskan.', en: 'Only an active mechanic can be assigned.' },
+  ITEM_NOT_APPLICABLE: { id: 'Item checklist ini tidak berlaku untuk unit ini.', en: 'This checklist item does not apply to this unit.' },
+  UNRESOLVED_ABNORMAL_DEFECT: {
+    id: 'Unit masih punya kerusakan ABNORMAL yang belum diperbaiki. Perbaiki atau tutup dulu defect-nya.',
+    en: 'The unit still has an ABNORMAL defect not repaired. Repair or close it first.',
+  },
   // Made up by the client (api/client.ts) when the server could not be reached.
   NETWORK_ERROR: {
     id: 'Tidak dapat terhubung ke server. Periksa koneksi, lalu coba lagi.',

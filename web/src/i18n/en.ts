@@ -1,7 +1,9 @@
+import { enWorkshop } from './en-workshop';
 import type { MessageKey } from './id';
 
 /** English: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
+  ...enWorkshop,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',

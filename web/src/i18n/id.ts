@@ -1,5 +1,8 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
+import { idWorkshop } from './id-workshop';
+
 export const id = {
+  ...idWorkshop,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',

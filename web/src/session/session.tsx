@@ -136,12 +136,15 @@ export function useUser(): User {
 }
 
 export const SUBMITTERS: Role[] = ['user', 'admin', 'superadmin'];
-export const MONITORS: Role[] = ['viewer', 'admin', 'superadmin'];
+export const MONITORS: Role[] = ['viewer', 'mechanic', 'admin', 'superadmin'];
+/** Who works on defects (Perbaikan). */
+export const WORKSHOP: Role[] = ['mechanic', 'admin', 'superadmin'];
 export const ADMINS: Role[] = ['admin', 'superadmin'];
 
 /** Where each role starts after logging in. */
 export function homePath(role: Role): string {
   if (role === 'viewer') return '/monitor';
+  if (role === 'mechanic') return '/repairs';
   if (role === 'admin' || role === 'superadmin') return '/admin';
   return '/units';
 }

@@ -7,7 +7,7 @@ import { ButtonLink } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
-import { ComplianceBadge, StatusBadge } from '../../components/StatusBadge';
+import { ComplianceBadge, OutOfServiceBadge, StatusBadge } from '../../components/StatusBadge';
 import { useResource, type Resource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../session/session';
@@ -54,24 +54,29 @@ export function AdminHomePage() {
         <Panel title={t('admin.dash.compliance')} resource={compliance}>
           {(rows) => (
             <>
-              <div className="summary-tiles">
+              <div className="summary-tiles summary-tiles-4">
+                {/* Stopped units are counted apart: they are not "missing a P2H", they may not leave. */}
+                <div className="summary-tile summary-stopped">
+                  <span className="summary-count">{rows.filter((r) => r.out_of_service).length}</span>
+                  <span>{t('unitState.outOfService')}</span>
+                </div>
                 {COLORS.map((color) => (
                   <div key={color} className={`summary-tile summary-${color}`}>
-                    <span className="summary-count">{rows.filter((r) => r.color === color).length}</span>
+                    <span className="summary-count">{rows.filter((r) => !r.out_of_service && r.color === color).length}</span>
                     <span>{t(`compliance.${color}`)}</span>
                   </div>
                 ))}
               </div>
               <ul className="compliance-list admin-compliance">
-                {rows.map((row) => (
-                  <li key={row.vehicle_id} className={`compliance-row compliance-${row.color}`}>
+                {[...rows.filter((r) => r.out_of_service), ...rows.filter((r) => !r.out_of_service)].map((row) => (
+                  <li key={row.vehicle_id} className={`compliance-row compliance-${row.out_of_service ? 'stopped' : row.color}`}>
                     <span className="compliance-unit">
                       <strong>{row.unit_code}</strong> <span className="muted">{row.plate_number}</span>
                     </span>
                     <span className="compliance-slots">
-                      {row.done_slots.length}/{row.required_slots}
+                      {row.out_of_service ? row.out_of_service_reason : `${row.done_slots.length}/${row.required_slots}`}
                     </span>
-                    <ComplianceBadge color={row.color} />
+                    {row.out_of_service ? <OutOfServiceBadge /> : <ComplianceBadge color={row.color} />}
                   </li>
                 ))}
               </ul>

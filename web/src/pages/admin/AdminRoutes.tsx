@@ -4,6 +4,7 @@ import { ReportDetailPage } from '../driver/ReportDetailPage';
 import { AdminHomePage } from './AdminHomePage';
 import { AdminTabs } from './AdminParts';
 import { ChecklistAdminPage } from './ChecklistAdminPage';
+import { DefectsBoardPage } from './DefectsBoardPage';
 import { NotificationsPage } from './NotificationsPage';
 import { ReportsPage } from './ReportsPage';
 import { UnitFormPage } from './UnitFormPage';
@@ -33,6 +34,7 @@ export function AdminRoutes() {
         <Route path="users/new" element={<UserFormPage />} />
         <Route path="users/:id" element={<UserFormPage />} />
         <Route path="checklist" element={<ChecklistAdminPage />} />
+        <Route path="defects" element={<DefectsBoardPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportDetailPage />} />
         <Route path="notifications" element={<NotificationsPage />} />

@@ -9,22 +9,27 @@ import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { ConfirmButton } from './AdminParts';
+import { TypesPicker, VehicleTypesCard } from './ChecklistTypes';
 
 interface Draft {
   section: string;
   item_name: string;
   order: string;
+  /** null: every vehicle type */
+  vehicle_types: string[] | null;
 }
 
 /** Add or edit one item: section (pick or type a new one), question and order. */
 function ItemForm({
   initial,
   sections,
+  typeNames,
   onSave,
   onCancel,
 }: {
   initial: Draft;
   sections: string[];
+  typeNames: string[];
   onSave(draft: Draft): Promise<void>;
   onCancel?(): void;
 }) {
@@ -34,7 +39,7 @@ function ItemForm({
   const [saving, setSaving] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   const errors = detailsByField(failure);
-  const bind = (name: keyof Draft) => {
+  const bind = (name: 'section' | 'item_name' | 'order') => {
     const detail = errors.get(name);
     return { value: draft[name], error: detail ? detailText(detail) : null, onChange: (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [name]: e.target.value })) };
   };
@@ -64,6 +69,8 @@ function ItemForm({
         <TextField label={t('checklist.admin.item')} autoComplete="off" {...bind('item_name')} />
         <TextField label={t('checklist.admin.order')} type="number" inputMode="numeric" min={0} {...bind('order')} />
       </div>
+      <TypesPicker value={draft.vehicle_types} typeNames={typeNames} onChange={(vehicle_types) => setDraft((d) => ({ ...d, vehicle_types }))} />
+      {errors.get('vehicle_types') && <p className="field-error">{detailText(errors.get('vehicle_types')!)}</p>}
       <div className="form-actions">
         <Button type="submit" busy={saving} busyText={t('admin.saving')} icon="check">
           {onCancel ? t('admin.save') : t('checklist.admin.new')}
@@ -78,12 +85,19 @@ function ItemForm({
   );
 }
 
-const toBody = (d: Draft) => ({ section: d.section.trim(), item_name: d.item_name.trim(), order: d.order === '' ? 0 : Number(d.order) });
+const toBody = (d: Draft) => ({
+  section: d.section.trim(),
+  item_name: d.item_name.trim(),
+  order: d.order === '' ? 0 : Number(d.order),
+  vehicle_types: d.vehicle_types,
+});
 
 /** The checklist by section, retired items included (greyed): add, edit, retire and bring back. */
 export function ChecklistAdminPage() {
   const { t, errorText } = useI18n();
   const items = useResource((signal) => adminApi.checklistItems({ signal }), []);
+  const types = useResource((signal) => adminApi.vehicleTypes({ signal }), []);
+  const typeNames = types.data ?? [];
   const [editing, setEditing] = useState<number | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'danger'; text: string } | null>(null);
@@ -121,8 +135,9 @@ export function ChecklistAdminPage() {
       <section className="card">
         <h2>{t('checklist.admin.new')}</h2>
         <ItemForm
-          initial={{ section: [...sections.keys()][0] ?? '', item_name: '', order: String(maxOrder + 1) }}
+          initial={{ section: [...sections.keys()][0] ?? '', item_name: '', order: String(maxOrder + 1), vehicle_types: null }}
           sections={[...sections.keys()]}
+          typeNames={typeNames}
           onSave={async (d) => {
             await adminApi.createChecklistItem(toBody(d));
             setMessage({ tone: 'success', text: t('admin.saved') });
@@ -130,6 +145,7 @@ export function ChecklistAdminPage() {
           }}
         />
       </section>
+      <VehicleTypesCard typeNames={typeNames} onAdded={types.reload} />
       {[...sections].map(([section, list]) => (
         <section key={section} className="card">
           <h2>{section}</h2>
@@ -138,8 +154,9 @@ export function ChecklistAdminPage() {
               <li key={item.id} className={`admin-row checklist-row${item.is_active ? '' : ' admin-row-inactive'}`}>
                 {editing === item.id ? (
                   <ItemForm
-                    initial={{ section: item.section, item_name: item.item_name, order: String(item.order) }}
+                    initial={{ section: item.section, item_name: item.item_name, order: String(item.order), vehicle_types: item.vehicle_types }}
                     sections={[...sections.keys()]}
+                    typeNames={typeNames}
                     onCancel={() => setEditing(null)}
                     onSave={async (d) => {
                       await adminApi.updateChecklistItem(item.id, toBody(d));

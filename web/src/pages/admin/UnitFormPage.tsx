@@ -11,6 +11,7 @@ import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { CheckLine, ExpiryTag, FormActions } from './AdminParts';
+import { UnitServicePanel } from './UnitServicePanel';
 
 interface Form {
   unit_code: string;
@@ -177,6 +178,7 @@ export function UnitFormPage() {
         )}
         <FormActions saving={saving} cancelTo="/admin/units" />
       </form>
+      {choices.data?.unit && <UnitServicePanel initial={choices.data.unit} />}
     </Page>
   );
 }

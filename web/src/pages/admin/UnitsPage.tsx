@@ -4,6 +4,7 @@ import { adminApi } from '../../api/admin';
 import type { Vehicle } from '../../api/types';
 import { ButtonLink } from '../../components/Button';
 import { TextField } from '../../components/Field';
+import { OutOfServiceBadge } from '../../components/StatusBadge';
 import { Page } from '../../components/Page';
 import { Notice } from '../../components/States';
 import { useDebounced } from '../../hooks/useDebounced';
@@ -68,15 +69,18 @@ export function UnitsPage() {
       <PagedList list={list} emptyIcon="truck" emptyText={t('admin.empty')} page={page} pageSize={PAGE_SIZE} onPage={setPage}>
         {(items) => (
           <ul className="admin-list" aria-busy={list.loading || undefined}>
-            {items.map((unit) => (
-              <li key={unit.id} className={`admin-row unit-row${unit.is_active ? '' : ' admin-row-inactive'}`}>
+            {/* Out of service first (within the page): the units that may not leave. */}
+            {[...items.filter((u) => u.out_of_service), ...items.filter((u) => !u.out_of_service)].map((unit) => (
+              <li key={unit.id} className={`admin-row unit-row${unit.out_of_service ? ' unit-row-stopped' : ''}${unit.is_active ? '' : ' admin-row-inactive'}`}>
                 <div className="admin-row-main">
                   <Link to={`/admin/units/${unit.id}`} className="admin-row-title">
                     {unit.unit_code}
                   </Link>
                   <span>{unit.plate_number}</span>
                   {!unit.is_active && <span className="tag tag-muted">{t('admin.inactive')}</span>}
+                  {unit.out_of_service && <OutOfServiceBadge />}
                 </div>
+                {unit.out_of_service && unit.out_of_service_reason && <div className="admin-row-meta stop-reason">{unit.out_of_service_reason}</div>}
                 <div className="admin-row-meta">
                   {[unit.vehicle_type, unit.brand, t(`units.admin.shift.${unit.shift_type}`)].filter(Boolean).join(' · ')}
                 </div>

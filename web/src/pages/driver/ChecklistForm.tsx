@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
 import { api } from '../../api/endpoints';
-import type { ApplicableItem, Vehicle } from '../../api/types';
+import type { ChecklistEntry, Vehicle } from '../../api/types';
 import { Button, ButtonLink } from '../../components/Button';
 import { Notice } from '../../components/States';
 import { useI18n } from '../../i18n';
@@ -17,7 +17,7 @@ interface Props {
   userId: number;
   vehicle: Vehicle;
   slot: number;
-  items: ApplicableItem[];
+  items: ChecklistEntry[];
   slotAlreadyDone: boolean;
 }
 
@@ -188,6 +188,7 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
             <ChecklistItemField
               key={item.id}
               item={item}
+              vehicle={vehicle}
               answer={answers[item.id]}
               showProblems={checkedSteps.has(step)}
               serverProblem={serverProblems.get(item.id)}

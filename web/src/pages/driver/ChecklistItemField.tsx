@@ -1,16 +1,18 @@
 import { memo } from 'react';
-import type { ApplicableItem, P2hStatus } from '../../api/types';
+import type { ChecklistEntry, P2hStatus, Vehicle } from '../../api/types';
 import { TextArea } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { STATUS_ICON } from '../../components/StatusBadge';
 import { useI18n } from '../../i18n';
 import type { Answer } from './draft';
 import { itemProblem } from './checklist-model';
+import { ItemNotes } from './ItemNotes';
 
 const CHOICES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
 
 interface Props {
-  item: ApplicableItem;
+  item: ChecklistEntry;
+  vehicle: Vehicle;
   answer: Answer | undefined;
   /** show what is missing (after "Next" or "Submit" was pressed) */
   showProblems: boolean;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** One checklist item: three big choices (a radio group) and, unless normal, the required remark. */
-export const ChecklistItemField = memo(function ChecklistItemField({ item, answer, showProblems, serverProblem, onChange }: Props) {
+export const ChecklistItemField = memo(function ChecklistItemField({ item, vehicle, answer, showProblems, serverProblem, onChange }: Props) {
   const { t } = useI18n();
   const problem = itemProblem(answer);
   const chooseError = showProblems && problem === 'choose' ? t('check.choose') : null;
@@ -34,6 +36,7 @@ export const ChecklistItemField = memo(function ChecklistItemField({ item, answe
       aria-describedby={chooseError ? errorId : undefined}
     >
       <legend className="check-item-name">{item.item_name}</legend>
+      <ItemNotes item={item} vehicle={vehicle} answered={status} onConfirm={(s, remark) => onChange(item.id, { status: s, remark })} />
       <div className="answer-options">
         {CHOICES.map((choice) => (
           <label key={choice} className={`answer-option answer-${choice}`}>

@@ -6,12 +6,15 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { Page } from '../../components/Page';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { MONITORS, useUser } from '../../session/session';
+import { ReportDefects } from '../workshop/ReportDefects';
 import { AnswerList, DeliveryList, ReportFacts } from './ReportParts';
 
 /** One report with every answer (a driver sees their own; viewers and admins any). */
 export function ReportDetailPage() {
   const { t } = useI18n();
   const navigate = useNavigate();
+  const user = useUser();
   const id = Number(useParams().id);
   const loaded = useResource((signal) => api.report(id, { signal }), [id]);
   const report = loaded.data;
@@ -32,6 +35,8 @@ export function ReportDetailPage() {
       <div className="card">
         <ReportFacts report={report} />
       </div>
+      {/* Drivers may not list defects (the API says so); they see them on the checklist instead. */}
+      {report.overall_status !== 'normal' && MONITORS.includes(user.role) && <ReportDefects reportId={report.id} />}
       <div className="card">
         <h2>{t('report.answers')}</h2>
         <AnswerList report={report} />

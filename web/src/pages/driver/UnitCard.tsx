@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import type { Compliance, Vehicle } from '../../api/types';
-import { ButtonLink } from '../../components/Button';
+import { Button, ButtonLink } from '../../components/Button';
 import { Icon } from '../../components/Icon';
-import { ComplianceBadge } from '../../components/StatusBadge';
+import { ComplianceBadge, OutOfServiceBadge } from '../../components/StatusBadge';
+import { StopPanel } from './StopPanel';
 import { useI18n } from '../../i18n';
 import { slotLabel, slotsFor, suggestedSlot } from './slots';
 
@@ -14,19 +16,23 @@ export function UnitCard({ vehicle, compliance, mine }: { vehicle: Vehicle; comp
   const open = compliance?.open_slots ?? slots.filter((slot) => !done.includes(slot));
   const suggested = suggestedSlot(vehicle.shift_type, new Date(), done, open);
   const titleId = `unit-${vehicle.id}`;
+  const stopped = vehicle.out_of_service;
+  // On a stopped unit a P2H starts only after the driver says once more that they know.
+  const [confirming, setConfirming] = useState<number | null>(null);
   return (
-    <li className="card unit-card">
+    <li className={`card unit-card${stopped ? ' unit-card-stopped' : ''}`}>
       <div className="unit-head">
         <h2 className="unit-code" id={titleId}>
           {vehicle.unit_code}
         </h2>
-        {compliance && <ComplianceBadge color={compliance.color} />}
+        {stopped ? <OutOfServiceBadge /> : compliance && <ComplianceBadge color={compliance.color} />}
       </div>
       <p className="unit-meta">
         <strong>{vehicle.plate_number}</strong> · {vehicle.vehicle_type}
         {vehicle.brand ? ` · ${vehicle.brand}` : ''}
       </p>
       {mine && <span className="tag">{t('units.mine')}</span>}
+      {stopped && <StopPanel vehicle={vehicle} />}
       {compliance && <p className="unit-today">{t('units.today', { done: done.length, total: slots.length })}</p>}
       <div className="slot-list">
         {slots.map((slot) =>
@@ -39,6 +45,10 @@ export function UnitCard({ vehicle, compliance, mine }: { vehicle: Vehicle; comp
             <span key={slot} className="slot-closed">
               {t('units.slotClosed', { slot: slotLabel(t, vehicle.shift_type, slot) })}
             </span>
+          ) : stopped && confirming !== slot ? (
+            <Button key={slot} variant="secondary" block iconAfter="right" onClick={() => setConfirming(slot)}>
+              {t('units.start', { slot: slotLabel(t, vehicle.shift_type, slot) })}
+            </Button>
           ) : (
             <ButtonLink
               key={slot}
@@ -47,11 +57,15 @@ export function UnitCard({ vehicle, compliance, mine }: { vehicle: Vehicle; comp
               block
               iconAfter="right"
             >
-              {t('units.start', { slot: slotLabel(t, vehicle.shift_type, slot) })}
+              {stopped ? t('unitState.confirmStart', { slot: slotLabel(t, vehicle.shift_type, slot) }) : t('units.start', { slot: slotLabel(t, vehicle.shift_type, slot) })}
             </ButtonLink>
           ),
         )}
       </div>
+      {stopped && confirming !== null && <p className="unit-confirm-note" role="alert">{t('unitState.confirmNote')}</p>}
+      <ButtonLink to={`/units/${vehicle.id}/defect`} variant="ghost" block icon="wrench">
+        {t('unitState.reportDefect')}
+      </ButtonLink>
       {compliance && done.length === slots.length && <p className="unit-all-done">{t('units.allDone')}</p>}
     </li>
   );

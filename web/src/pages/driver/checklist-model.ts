@@ -1,14 +1,14 @@
-import type { ApplicableItem, P2hStatus } from '../../api/types';
+import type { ChecklistEntry, P2hStatus } from '../../api/types';
 import type { Answer } from './draft';
 
 export interface Section {
   name: string;
-  items: ApplicableItem[];
+  items: ChecklistEntry[];
 }
 
 /** Sections in the order of their first item, items in checklist order. */
-export function groupSections(items: ApplicableItem[]): Section[] {
-  const sections = new Map<string, ApplicableItem[]>();
+export function groupSections(items: ChecklistEntry[]): Section[] {
+  const sections = new Map<string, ChecklistEntry[]>();
   for (const item of [...items].sort((a, b) => a.order - b.order || a.id - b.id)) {
     const list = sections.get(item.section) ?? [];
     list.push(item);
@@ -31,7 +31,7 @@ export function isComplete(answer: Answer | undefined): boolean {
 }
 
 /** The overall status the server will compute: any abnormal → abnormal; else any warning → warning. */
-export function expectedStatus(answers: Record<string, Answer>, items: ApplicableItem[]): P2hStatus {
+export function expectedStatus(answers: Record<string, Answer>, items: ChecklistEntry[]): P2hStatus {
   const statuses = items.map((item) => answers[item.id]?.status);
   if (statuses.includes('abnormal')) return 'abnormal';
   if (statuses.includes('warning')) return 'warning';

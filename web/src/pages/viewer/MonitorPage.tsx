@@ -3,7 +3,8 @@ import { api } from '../../api/endpoints';
 import type { Compliance, ComplianceColor } from '../../api/types';
 import { Button } from '../../components/Button';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/States';
-import { ComplianceBadge } from '../../components/StatusBadge';
+import { ComplianceBadge, OutOfServiceBadge } from '../../components/StatusBadge';
+import { Icon } from '../../components/Icon';
 import { Page } from '../../components/Page';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
@@ -31,12 +32,16 @@ export function MonitorPage() {
     if (compliance.data) setUpdatedAt(new Date());
   }, [compliance.data]);
 
+  // Units that may not leave stand apart, first: a security post must see them at a glance, and they are not "missing a P2H".
+  const all = compliance.data ?? [];
+  const stopped = useMemo(() => all.filter((u) => u.out_of_service).sort((a, b) => a.unit_code.localeCompare(b.unit_code)), [all]);
   const units = useMemo(
-    () => [...(compliance.data ?? [])].sort((a, b) => COLORS.indexOf(a.color) - COLORS.indexOf(b.color) || a.unit_code.localeCompare(b.unit_code)),
-    [compliance.data],
+    () =>
+      all.filter((u) => !u.out_of_service).sort((a, b) => COLORS.indexOf(a.color) - COLORS.indexOf(b.color) || a.unit_code.localeCompare(b.unit_code)),
+    [all],
   );
   const counts = COLORS.map((color) => ({ color, n: units.filter((u) => u.color === color).length }));
-  const date = units[0]?.operational_date;
+  const date = all[0]?.operational_date;
 
   return (
     <Page
@@ -63,10 +68,23 @@ export function MonitorPage() {
           <h2 id="compliance-title">{t('monitor.compliance')}</h2>
           {compliance.data === undefined ? (
             compliance.error !== undefined ? <ErrorState error={compliance.error} onRetry={compliance.reload} /> : <Loading />
-          ) : units.length === 0 ? (
+          ) : all.length === 0 ? (
             <EmptyState icon="truck">{t('monitor.noUnits')}</EmptyState>
           ) : (
             <>
+              {stopped.length > 0 && (
+                <div className="stopped-box" aria-labelledby="stopped-title">
+                  <h3 id="stopped-title" className="stopped-title">
+                    <Icon name="ban" size={24} />
+                    {t('monitor.stoppedTitle', { n: stopped.length })}
+                  </h3>
+                  <ul className="compliance-list">
+                    {stopped.map((unit) => (
+                      <StoppedRow key={unit.vehicle_id} unit={unit} />
+                    ))}
+                  </ul>
+                </div>
+              )}
               <ul className="summary-tiles" aria-label={t('monitor.summary')}>
                 {counts.map(({ color, n }) => (
                   <li key={color} className={`summary-tile summary-${color}`}>
@@ -99,6 +117,19 @@ export function MonitorPage() {
         </section>
       </div>
     </Page>
+  );
+}
+
+function StoppedRow({ unit }: { unit: Compliance }) {
+  return (
+    <li className="compliance-row compliance-stopped">
+      <span className="compliance-unit">
+        <strong>{unit.unit_code}</strong>
+        <span className="muted">{unit.plate_number}</span>
+      </span>
+      <span className="compliance-slots">{unit.out_of_service_reason}</span>
+      <OutOfServiceBadge />
+    </li>
   );
 }
 
