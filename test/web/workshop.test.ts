@@ -110,7 +110,10 @@ describe('web app, the defect loop on a phone (real server, real Chromium)', () 
     await page.getByRole('heading', { level: 1, name: 'Defect' }).waitFor();
     await page.getByLabel('Tingkat').selectOption('abnormal');
     await page.getByLabel('Status').selectOption('open');
-    await page.locator('.report-row-warning').first().waitFor({ state: 'detached' }); // the filtered list has come
+    await page.waitForURL(/status=open/);
+    // Each filter reloads the list: wait for the one with both filters, where P.310's repaired brake is gone.
+    await page.locator('.report-row-warning').first().waitFor({ state: 'detached' });
+    await page.locator('.report-row', { hasText: 'DPN/BELAKANG' }).waitFor({ state: 'detached' });
     const brake = page.locator('.report-row', { hasText: 'REM TANGAN' });
     await brake.waitFor();
     assert.equal(await page.locator('.report-row', { hasText: 'DPN/BELAKANG' }).count(), 0, 'the repaired brake of P.310 is not open');
