@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useFilterParams } from '../../hooks/useFilterParams';
 import { adminApi } from '../../api/admin';
 import { DEFECT_SEVERITIES, DEFECT_STATUSES, defectsApi, type DefectStatus, type Severity } from '../../api/defects';
 import { SelectField } from '../../components/Field';
@@ -16,17 +17,12 @@ const AGES = [12, 24, 72, 168];
 /** Every defect, filtered by status, unit, severity and age (kept in the address); each opens its page. */
 export function DefectsBoardPage() {
   const { t, lang } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useFilterParams();
   const status = (params.get('status') ?? '') as DefectStatus | '';
   const unit = params.get('unit') ?? '';
   const severity = (params.get('severity') ?? '') as Severity | '';
   const age = params.get('age') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams({ status, unit, severity, age, page: '1', ...changes });
-    for (const [key, value] of [...next]) if (!value || (key === 'page' && value === '1')) next.delete(key);
-    setParams(next, { replace: true });
-  };
 
   const units = useResource((signal) => adminApi.vehicles({ page_size: 100 }, { signal }), []);
   const list = useResource(

@@ -1,4 +1,5 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
+import { useFilterParams } from '../../hooks/useFilterParams';
 import { adminApi, isoToday } from '../../api/admin';
 import type { P2hStatus } from '../../api/types';
 import { Icon } from '../../components/Icon';
@@ -15,17 +16,14 @@ const STATUSES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
 /** Every report, filtered by dates, unit and status (kept in the address, so a filtered list can be shared). */
 export function ReportsPage() {
   const { t, formatDate, formatTime } = useI18n();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilters] = useFilterParams();
   const from = params.get('from') === 'today' ? isoToday() : (params.get('from') ?? '');
   const to = params.get('to') ?? (params.get('from') === 'today' ? isoToday() : '');
   const unit = params.get('unit') ?? '';
   const status = (params.get('status') ?? '') as P2hStatus | '';
   const page = Number(params.get('page') ?? '1') || 1;
-  const set = (changes: Record<string, string>) => {
-    const next = new URLSearchParams({ from, to, unit, status, page: '1', ...changes });
-    for (const [key, value] of [...next]) if (!value || (key === 'page' && value === '1')) next.delete(key);
-    setParams(next, { replace: true });
-  };
+  // "from=today" (the dashboard's link) becomes real dates at the first change, as the fields show them.
+  const set = (changes: Record<string, string>) => setFilters(params.get('from') === 'today' ? { from, to, ...changes } : changes);
 
   const units = useResource((signal) => adminApi.vehicles({ page_size: 100 }, { signal }), []);
   const list = useResource(
