@@ -51,7 +51,9 @@ export async function changeUnitState(
     .select({ holdReason: vehicles.holdReason, defectStopReason: vehicles.defectStopReason, outOfServiceSince: vehicles.outOfServiceSince })
     .from(vehicles)
     .where(eq(vehicles.id, vehicleId))
-    .for('update');
+    // NO KEY UPDATE, not UPDATE: a report being filed on this unit holds KEY SHARE on it (its foreign
+    // key) while it waits for the unit's defect lock, and FOR UPDATE would wait for that report.
+    .for('no key update');
   if (!row) return undefined;
   const next = {
     holdReason: patch.holdReason === undefined ? row.holdReason : patch.holdReason,

@@ -150,3 +150,22 @@ describeEachDatabase('defects, repair and unit state', (ctx) => {
     assert.equal((await api(admin, 'GET', `/api/vehicles/${vehicleId}/availability?from=2026-02-01&to=2026-01-01`)).body.payload.code, 'INVALID_DATE_RANGE');
   });
 });
+
+describeEachDatabase('defects under concurrent reports', (ctx) => {
+  it('three ABNORMAL reports on one unit at once are all stored, and add to one defect', async () => {
+    ctx().clock.now = new Date('2026-01-23T06:42:00+08:00');
+    const admin = await ctx().createUser('admin');
+    const vehicleId = await ctx().createVehicle();
+    const items = await ctx().app.services.checklist.applicableItems('Light Vehicle');
+    const details = items.map((item, index) =>
+      index === 3 ? { checklist_item_id: item.id, status: 'abnormal', keterangan: 'rem blong' } : { checklist_item_id: item.id, status: 'normal' },
+    );
+    const answers = await Promise.all(
+      [1, 2, 3].map((shift_number) => ctx().request({ method: 'POST', url: '/api/p2h/reports', token: admin.token, body: { vehicle_id: vehicleId, shift_number, details } })),
+    );
+    assert.deepEqual(answers.map((a) => a.status), [201, 201, 201], JSON.stringify(answers.map((a) => a.body.payload?.code)));
+    const list = await ctx().request({ method: 'GET', url: `/api/defects?vehicle_id=${vehicleId}`, token: admin.token });
+    assert.equal(list.body.payload.total, 1);
+    assert.equal(list.body.payload.items[0].reported_count, 3);
+  });
+});
