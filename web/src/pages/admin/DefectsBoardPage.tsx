@@ -1,6 +1,5 @@
 import { Link } from 'react-router';
 import { useFilterParams } from '../../hooks/useFilterParams';
-import { adminApi } from '../../api/admin';
 import { DEFECT_SEVERITIES, DEFECT_STATUSES, defectsApi, type DefectStatus, type Severity } from '../../api/defects';
 import { SelectField } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -9,6 +8,7 @@ import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { DefectStatusBadge, SeverityBadge, relativeAge } from '../workshop/DefectParts';
 import { PagedList } from './AdminParts';
+import { UnitFilter } from './UnitFilter';
 
 const PAGE_SIZE = 20;
 /** "Older than": the ages a coordinator asks about (a shift, a day, three days, a week). */
@@ -24,7 +24,6 @@ export function DefectsBoardPage() {
   const age = params.get('age') ?? '';
   const page = Number(params.get('page') ?? '1') || 1;
 
-  const units = useResource((signal) => adminApi.vehicles({ page_size: 100 }, { signal }), []);
   const list = useResource(
     (signal) =>
       defectsApi.list(
@@ -52,14 +51,7 @@ export function DefectsBoardPage() {
             </option>
           ))}
         </SelectField>
-        <SelectField label={t('reports.admin.unit')} value={unit} onChange={(e) => set({ unit: e.target.value })}>
-          <option value="">{t('reports.admin.allUnits')}</option>
-          {units.data?.items.map((v) => (
-            <option key={v.id} value={String(v.id)}>
-              {v.unit_code} · {v.plate_number}
-            </option>
-          ))}
-        </SelectField>
+        <UnitFilter value={unit} onChange={(id) => set({ unit: id })} />
         <SelectField label={t('board.severity')} value={severity} onChange={(e) => set({ severity: e.target.value })}>
           <option value="">{t('board.allSeverities')}</option>
           {DEFECT_SEVERITIES.map((s) => (

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
 import { PagedList } from './AdminParts';
+import { UnitFilter } from './UnitFilter';
 
 const PAGE_SIZE = 20;
 const STATUSES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
@@ -25,7 +26,6 @@ export function ReportsPage() {
   // "from=today" (the dashboard's link) becomes real dates at the first change, as the fields show them.
   const set = (changes: Record<string, string>) => setFilters(params.get('from') === 'today' ? { from, to, ...changes } : changes);
 
-  const units = useResource((signal) => adminApi.vehicles({ page_size: 100 }, { signal }), []);
   const list = useResource(
     (signal) =>
       adminApi.reports(
@@ -40,14 +40,7 @@ export function ReportsPage() {
       <div className="admin-filters admin-filters-4">
         <TextField label={t('reports.admin.from')} type="date" value={from} max={to || undefined} onChange={(e) => set({ from: e.target.value })} />
         <TextField label={t('reports.admin.to')} type="date" value={to} min={from || undefined} onChange={(e) => set({ to: e.target.value })} />
-        <SelectField label={t('reports.admin.unit')} value={unit} onChange={(e) => set({ unit: e.target.value })}>
-          <option value="">{t('reports.admin.allUnits')}</option>
-          {units.data?.items.map((v) => (
-            <option key={v.id} value={String(v.id)}>
-              {v.unit_code} · {v.plate_number}
-            </option>
-          ))}
-        </SelectField>
+        <UnitFilter value={unit} onChange={(id) => set({ unit: id })} />
         <SelectField label={t('history.status')} value={status} onChange={(e) => set({ status: e.target.value })}>
           <option value="">{t('history.allStatuses')}</option>
           {STATUSES.map((s) => (
