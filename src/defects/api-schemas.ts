@@ -1,6 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PagingQuery } from '../http/api-schemas.js';
-import { DEFECT_ACTIONS, DEFECT_SEVERITIES, DEFECT_STATUSES } from './values.js';
+import { DEFECT_ACTIONS, DEFECT_SEVERITIES, DEFECT_STATUSES, REPAIR_NOTE_MAX_LENGTH } from './values.js';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
   Type.Union(values.map((v) => Type.Literal(v)), description ? { description } : {});
@@ -85,7 +85,7 @@ export const NewDefectBody = Type.Object(
 );
 export const AssignBody = Type.Object({ user_id: Id() }, { additionalProperties: false });
 export const RepairBody = Type.Object(
-  { note: Text(1000), photo_ids: Type.Optional(Type.Array(Id(), { maxItems: 5 })) },
+  { note: Text(REPAIR_NOTE_MAX_LENGTH), photo_ids: Type.Optional(Type.Array(Id(), { maxItems: 5 })) },
   { additionalProperties: false },
 );
 export const CloseBody = Type.Object({ reason: Text(500) }, { additionalProperties: false });

@@ -10,7 +10,7 @@ import { addEvent, applyReport, defectStopReason, liveDefectsOf, lockUnitDefects
 import { isDueForEscalation, refuseAssign, refuseClose, refuseRepair, refuseTake, type StepRefusal } from './rules.js';
 import { defectEvents, defects, type DefectRow } from './schema.js';
 import type { DefectDetail, DefectListQuery, DefectNotices, DefectView, KnownDefect, ReportForDefects } from './types.js';
-import type { Severity } from './values.js';
+import { REPAIR_NOTE_MAX_LENGTH, type Severity } from './values.js';
 import { toDefectViews, toEventViews } from './views.js';
 
 export interface DefectsDeps {
@@ -145,6 +145,11 @@ export class DefectsService {
 
   repair(actor: Actor, id: number, note: string): Promise<DefectDetail> {
     const text = note.trim();
+    if (text.length > REPAIR_NOTE_MAX_LENGTH) {
+      throw new DomainError('VALIDATION_ERROR', `Catatan perbaikan paling panjang ${REPAIR_NOTE_MAX_LENGTH} karakter`, {
+        details: [{ field: 'note', code: 'max_length', message: `paling panjang ${REPAIR_NOTE_MAX_LENGTH} karakter` }],
+      });
+    }
     if (!text) throw new DomainError('VALIDATION_ERROR', 'Catatan perbaikan wajib diisi', { details: [{ field: 'note', code: 'required', message: 'wajib diisi' }] });
     return this.step(id, (row) => refuseRepair(actor.role, actor.id, row), async (tx, row, at) => {
       const assignedToId = row.assignedToId ?? actor.id;
@@ -228,17 +233,30 @@ export class DefectsService {
     }
   }
 
-  private async refusalError(refusal: StepRefusal, row: DefectRow, tx: Executor): Promise<DomainError> {
+  /**
+   * Why this actor may not sign this defect's repair now, as the error `repair` would throw; null
+   * when they may. The bot asks before it asks for the note.
+   */
+  repairRefusal(actor: Actor, defect: Pick<DefectDetail, 'id' | 'item_name' | 'status' | 'assigned_to_id'>): Promise<DomainError | null> | null {
+    const row = { id: defect.id, itemName: defect.item_name, status: defect.status, assignedToId: defect.assigned_to_id };
+    const refusal = refuseRepair(actor.role, actor.id, row);
+    return refusal ? this.refusalError(refusal, row, this.db) : null;
+  }
+
+  private async refusalError(refusal: StepRefusal, row: Pick<DefectRow, 'id' | 'itemName' | 'status' | 'assignedToId'>, tx: Executor): Promise<DomainError> {
+    const holder = async () => {
+      if (row.assignedToId === null) return undefined;
+      return (await this.deps.users.namesByIds([row.assignedToId], tx)).get(row.assignedToId);
+    };
     switch (refusal) {
       case 'FORBIDDEN':
         return forbidden('Tidak ada akses');
-      case 'DEFECT_ALREADY_TAKEN': {
-        const names = await this.deps.users.namesByIds(row.assignedToId === null ? [] : [row.assignedToId], tx);
-        const who = row.assignedToId === null ? 'orang lain' : (names.get(row.assignedToId) ?? 'orang lain');
-        return new DomainError('DEFECT_ALREADY_TAKEN', `Defect #${row.id} (${row.itemName}) sudah ditangani oleh ${who}`);
+      case 'DEFECT_ALREADY_TAKEN':
+        return new DomainError('DEFECT_ALREADY_TAKEN', `Defect #${row.id} (${row.itemName}) sudah ditangani oleh ${(await holder()) ?? 'orang lain'}`);
+      case 'DEFECT_NOT_ASSIGNED_TO_YOU': {
+        const who = await holder();
+        return new DomainError('DEFECT_NOT_ASSIGNED_TO_YOU', `Defect #${row.id} tidak ditugaskan kepada Anda${who ? ` (ditangani oleh ${who})` : '; ambil dulu dengan Tangani'}`);
       }
-      case 'DEFECT_NOT_ASSIGNED_TO_YOU':
-        return new DomainError('DEFECT_NOT_ASSIGNED_TO_YOU', `Defect #${row.id} tidak ditugaskan kepada Anda; ambil dulu dengan Tangani`);
       case 'DEFECT_NOT_ACTIVE':
         return new DomainError('DEFECT_NOT_ACTIVE', `Defect #${row.id} (${row.itemName}) sudah ${STATUS_WORD[row.status]}`);
     }
@@ -259,7 +277,7 @@ export class DefectsService {
 }
 
 /** A defect's status in the words its refusals use (the API's messages and the bot's answers). */
-export const STATUS_WORD: Record<DefectRow['status'], string> = {
+const STATUS_WORD: Record<DefectRow['status'], string> = {
   open: 'terbuka',
   in_progress: 'sedang ditangani',
   repaired: 'diperbaiki',

@@ -9,3 +9,6 @@ export type Severity = (typeof DEFECT_SEVERITIES)[number];
 export const DEFECT_ACTIONS = ['opened', 'reported_again', 'taken', 'assigned', 'repaired', 'verified', 'reopened', 'closed', 'escalated'] as const;
 export type DefectAction = (typeof DEFECT_ACTIONS)[number];
 
+
+/** The longest repair note, wherever it is written (the API body, the bot's reply). */
+export const REPAIR_NOTE_MAX_LENGTH = 1000;

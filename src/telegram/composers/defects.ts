@@ -1,8 +1,8 @@
 import { Composer, GrammyError, HttpError, type Context } from 'grammy';
 import type { InlineKeyboardButton, Message } from 'grammy/types';
 import type { FastifyBaseLogger } from 'fastify';
-import { STATUS_WORD, type DefectsService } from '../../defects/service.js';
-import { refuseRepair } from '../../defects/rules.js';
+import type { DefectsService } from '../../defects/service.js';
+import { REPAIR_NOTE_MAX_LENGTH } from '../../defects/values.js';
 import type { DefectDetail } from '../../defects/types.js';
 import { DomainError } from '../../lib/errors.js';
 import type { Actor } from '../../users/service.js';
@@ -11,7 +11,6 @@ import { errorLogFields } from '../describe-error.js';
 import { DEFECT_QUESTION, defectText, HTML } from '../messages.js';
 
 /** The API's limit on a repair note (POST /api/defects/{id}/repair). */
-export const REPAIR_NOTE_MAX = 1000;
 /** Telegram shows at most 200 characters of a callback answer. */
 const ANSWER_MAX = 200;
 
@@ -85,8 +84,8 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
       return void (await answer(ctx, refusalText(error), true));
     }
     // The service checks again when the note arrives; asking only whoever may sign saves a useless question.
-    const refusal = refuseRepair(who.actor.role, who.actor.id, { status: defect.status, assignedToId: defect.assigned_to_id });
-    if (refusal) return void (await answer(ctx, refusalText(refusalError(refusal, defect)), true));
+    const refusal = await defects.repairRefusal(who.actor, defect);
+    if (refusal) return void (await answer(ctx, refusalText(refusal), true));
     // Always in the user's own chat: the guards ignore group messages, so a reply there would go unheard.
     const here = String(ctx.chat?.id) === who.chatId;
     await answer(ctx, here ? defectText.askedHere() : defectText.askedPrivately());
@@ -100,8 +99,8 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
       const who = await whoIs(ctx.from.id);
       if (!who.ok) return void (await ctx.reply(who.text, HTML));
       const note = ctx.message.text?.trim() ?? '';
-      if (!note || note.length > REPAIR_NOTE_MAX) {
-        await ctx.reply(note ? defectText.noteTooLong(REPAIR_NOTE_MAX) : defectText.noteRequired());
+      if (!note || note.length > REPAIR_NOTE_MAX_LENGTH) {
+        await ctx.reply(note ? defectText.noteTooLong(REPAIR_NOTE_MAX_LENGTH) : defectText.noteRequired());
         const defect = await defects.get(defectId).catch(() => undefined);
         if (defect) await askRepairNote(ctx, String(ctx.chat.id), defect);
         return;
@@ -177,15 +176,4 @@ function refusalText(error: unknown): string {
   if (!(error instanceof DomainError)) throw error;
   if (error.code === 'FORBIDDEN') return defectText.noAccess();
   return defectText.refused(error.message);
-}
-
-function refusalError(refusal: NonNullable<ReturnType<typeof refuseRepair>>, defect: DefectDetail): DomainError {
-  switch (refusal) {
-    case 'FORBIDDEN':
-      return new DomainError('FORBIDDEN', defectText.noAccess());
-    case 'DEFECT_NOT_ASSIGNED_TO_YOU':
-      return new DomainError(refusal, `Defect #${defect.id} tidak ditugaskan kepada Anda${defect.assigned_to_name ? ` (ditangani oleh ${defect.assigned_to_name})` : '; ambil dulu dengan Tangani'}`);
-    default:
-      return new DomainError(refusal, `Defect #${defect.id} (${defect.item_name}) sudah ${STATUS_WORD[defect.status]}`);
-  }
 }
