@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { normalizePhone } from '../users/phone.js';
+import { readPhotoConfig, type PhotoConfig } from './photo-config.js';
 
 export type TelegramLinkMode = 'verified' | 'phone';
 /** Off, or the addresses/CIDRs (or proxy-addr range names) of the proxies whose X-Forwarded-For is believed. */
@@ -35,6 +36,8 @@ export interface Config {
   defectEscalateMinutes: number;
   /** P2H_PUBLIC_URL: the web app's address that alerts link to; undefined → no links. */
   publicUrl: string | undefined;
+  /** Where photos are kept (PHOTO_STORAGE, S3_*) and whether a defect needs one (P2H_DEFECT_PHOTO). */
+  photos: PhotoConfig;
   /** How long a delivery worker owns a claimed notification before another may take it over. */
   deliveryLeaseSeconds: number;
   /** Messages a worker has in flight at once; each may be duplicated if the worker crashes. */
@@ -138,6 +141,8 @@ export function loadConfig(env: Env = process.env): Config {
   const trustProxy = trustProxyRaw === undefined ? false : parseTrustProxy(trustProxyRaw);
   if (typeof trustProxy === 'string') problems.push(`TRUST_PROXY ${trustProxy} (got "${trustProxyRaw}")`);
 
+  const photos = readPhotoConfig(get, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -157,6 +162,7 @@ export function loadConfig(env: Env = process.env): Config {
     expiryCheckAt: expiryCheckAt!,
     defectEscalateMinutes: defectEscalateMinutes!,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
+    photos,
     deliveryLeaseSeconds: deliveryLeaseSeconds!,
     deliveryConcurrency: deliveryConcurrency!,
     logLevel: get('LOG_LEVEL') ?? 'info',

@@ -6,3 +6,4 @@ export * from '../checklist/schema.js';
 export * from '../p2h/schema.js';
 export * from '../notifications/schema.js';
 export * from '../defects/schema.js';
+export * from '../photos/schema.js';

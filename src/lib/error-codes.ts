@@ -63,6 +63,16 @@ export const ERROR_CODES = [
   'ASSIGNEE_NOT_MECHANIC',
   'ITEM_NOT_APPLICABLE',
   'UNRESOLVED_ABNORMAL_DEFECT',
+  // Photos
+  'FILE_MISSING',
+  'PHOTO_EMPTY',
+  'PHOTO_TOO_LARGE',
+  'PHOTO_NOT_IMAGE',
+  'PHOTO_CORRUPT',
+  'PHOTO_TOO_MANY_PIXELS',
+  'PHOTO_NOT_FOUND',
+  'PHOTO_NOT_ATTACHABLE',
+  'PHOTO_REQUIRED',
   // Notifications
   'NOTIFICATION_NOT_FOUND',
   'NOTIFICATION_NOT_RESENDABLE',
@@ -106,6 +116,12 @@ export const DETAIL_CODES = [
   'remark_required',
   'missing_answer',
   'not_mechanic',
+  'photo_not_found',
+  'photo_not_yours',
+  'photo_already_attached',
+  'photo_required',
+  'inspected_at_future',
+  'inspected_at_too_old',
 ] as const;
 
 export type DetailCode = (typeof DETAIL_CODES)[number];

@@ -41,6 +41,8 @@ export const telegramNotifications = pgTable(
     defectId: integer('defect_id').references(() => defects.id),
     /** Inline buttons sent with the message (the defect alert's 🔧 Tangani), as the Bot API takes them. */
     replyMarkup: jsonb('reply_markup'),
+    /** Photos sent with the message (a report's defect photos), in order; each sent once, like the parts. */
+    photoIds: integer('photo_ids').array().notNull().default(sql`'{}'::integer[]`),
     recipientChatId: text('recipient_chat_id'),
     recipientKind: recipientKindEnum('recipient_kind'),
     message: text('message').notNull(),

@@ -1,6 +1,7 @@
 /** P2H reports and the compliance board on the wire. The web imports these types. */
 import { Type, type Static } from '@sinclair/typebox';
 import { DateString, LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
+import { PhotoIds, PhotoRefSchema } from '../photos/api-schemas.js';
 import { SHIFT_TYPES } from '../vehicles/values.js';
 import { COMPLIANCE_COLORS, P2H_STATUSES } from './values.js';
 
@@ -18,6 +19,17 @@ export const DeliveryStateSchema = Type.Object({
 });
 export type DeliveryState = Static<typeof DeliveryStateSchema>;
 
+/** Where the driver was when filing, with their permission. */
+export const LocationSchema = Type.Object(
+  {
+    latitude: Type.Number({ minimum: -90, maximum: 90 }),
+    longitude: Type.Number({ minimum: -180, maximum: 180 }),
+    accuracy_m: Type.Number({ minimum: 0, maximum: 100_000, description: 'radius in metres, as the phone reports it' }),
+  },
+  { additionalProperties: false },
+);
+export type Location = Static<typeof LocationSchema>;
+
 export const ReportSummarySchema = Type.Object({
   id: Type.Integer(),
   vehicle: Type.Object({
@@ -34,6 +46,9 @@ export const ReportSummarySchema = Type.Object({
   submitted_at: Type.String({ format: 'date-time' }),
   odometer: Nullable(Type.Number()),
   overall_status: P2hStatusSchema,
+  inspected_at: Nullable(Type.String({ format: 'date-time', description: 'when the driver filled it, for a report that waited for a signal' })),
+  location: Nullable(LocationSchema),
+  client_submission_id: Nullable(Type.String({ format: 'uuid' })),
   notifications: Type.Array(DeliveryStateSchema, { description: 'delivery state of the Telegram alerts about this report' }),
 });
 export type ReportSummary = Static<typeof ReportSummarySchema>;
@@ -44,6 +59,7 @@ export const ReportAnswerSchema = Type.Object({
   item_name: Type.String(),
   status: P2hStatusSchema,
   keterangan: Nullable(Type.String()),
+  photos: Type.Array(PhotoRefSchema),
 });
 export type ReportAnswer = Static<typeof ReportAnswerSchema>;
 
@@ -61,11 +77,22 @@ export const SubmitReportBody = Type.Object(
           checklist_item_id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
           status: P2hStatusSchema,
           keterangan: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+          photo_ids: Type.Optional(PhotoIds),
         },
         { additionalProperties: false },
       ),
       { minItems: 1, maxItems: 200 },
     ),
+    client_submission_id: Type.Optional(
+      Type.String({ format: 'uuid', description: 'made on the phone; the same id again from the same user answers 200 with the report already stored' }),
+    ),
+    inspected_at: Type.Optional(
+      Type.String({
+        format: 'date-time',
+        description: 'when the report was filled, for one that waited offline: the slot and the operational day are those of this instant (not in the future, at most 24 hours ago)',
+      }),
+    ),
+    location: Type.Optional(LocationSchema),
   },
   { additionalProperties: false },
 );

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, numeric, pgEnum, pgTable, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { date, doublePrecision, index, integer, numeric, pgEnum, pgTable, real, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { checklistItems } from '../checklist/schema.js';
 import { users } from '../users/schema.js';
 import { vehicles } from '../vehicles/schema.js';
@@ -27,6 +27,14 @@ export const p2hReports = pgTable(
     overallStatus: p2hStatusEnum('overall_status').notNull(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedBy: integer('deleted_by').references(() => users.id),
+    /** Made on the phone when the report was filled, so a resend after a lost answer is not a second report. */
+    clientSubmissionId: uuid('client_submission_id'),
+    /** When the driver filled it, for a report that waited offline; null when sent at once. */
+    inspectedAt: timestamp('inspected_at', { withTimezone: true }),
+    /** Where the driver was, with their permission. */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    locationAccuracyM: real('location_accuracy_m'),
   },
   (t) => [
     // The guarantee of one report per unit, slot and day; a soft-deleted report frees its slot.
@@ -34,6 +42,8 @@ export const p2hReports = pgTable(
       .on(t.vehicleId, t.operationalDate, t.shiftNumber)
       .where(sql`${t.deletedAt} is null`),
     index('p2h_reports_date_idx').on(t.operationalDate),
+    // A phone's submission id is unique per user: the resend of a report whose answer was lost.
+    uniqueIndex('p2h_reports_client_submission_key').on(t.userId, t.clientSubmissionId).where(sql`${t.clientSubmissionId} is not null`),
     // The report list's order (newest first) alone and with its common filters, so a page is read
     // off an index instead of sorting the whole table; the user one also serves a driver's history.
     index('p2h_reports_list_idx').on(t.submittedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.deletedAt} is null`),

@@ -93,6 +93,7 @@ export class P2hService {
             item_name: a.item.item_name,
             status: a.status,
             keterangan: a.keterangan,
+            photos: [],
           })),
         };
         alertQueued = await this.deps.alerts.enqueueReportAlert(tx, report);
@@ -205,7 +206,7 @@ export class P2hService {
       .from(p2hReportDetails)
       .where(eq(p2hReportDetails.reportId, id))
       .orderBy(p2hReportDetails.id);
-    return { ...summary!, details };
+    return { ...summary!, details: details.map((d) => ({ ...d, photos: [] })) };
   }
 
   /** Soft delete by an admin: the report leaves lists and its slot is free again. */
@@ -251,6 +252,12 @@ function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string,
     submitted_at: row.submittedAt.toISOString(),
     odometer: row.odometer === null ? null : Number(row.odometer),
     overall_status: row.overallStatus,
+    inspected_at: row.inspectedAt?.toISOString() ?? null,
+    location:
+      row.latitude === null || row.longitude === null
+        ? null
+        : { latitude: row.latitude, longitude: row.longitude, accuracy_m: row.locationAccuracyM ?? 0 },
+    client_submission_id: row.clientSubmissionId,
     notifications,
   };
 }

@@ -69,5 +69,16 @@ export async function insertReport(tx: Executor, report: NewReport, answers: Che
     )
     select id, odometer::text as odometer from report`);
   const [row] = (result as unknown as { rows: { id: number; odometer: string | null }[] }).rows;
-  return { ...report, id: row!.id, odometer: row!.odometer, deletedAt: null, deletedBy: null };
+  return {
+    ...report,
+    id: row!.id,
+    odometer: row!.odometer,
+    deletedAt: null,
+    deletedBy: null,
+    clientSubmissionId: null,
+    inspectedAt: null,
+    latitude: null,
+    longitude: null,
+    locationAccuracyM: null,
+  };
 }

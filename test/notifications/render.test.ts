@@ -19,6 +19,9 @@ function report(overrides: Partial<Omit<ReportDetail, 'notifications'>> = {}, de
     submitted_at: '2026-01-20T22:42:00.000Z', // 06:42 WITA on 21 Jan
     odometer: 12345,
     overall_status: 'abnormal',
+    inspected_at: null,
+    location: null,
+    client_submission_id: null,
     details: details ?? [
       item(1, 'OLI & RADIATOR', 'Oli mesin', 'normal', null),
       item(2, 'REM', 'Rem kaki', 'warning', 'Agak dalam'),
@@ -31,7 +34,7 @@ function report(overrides: Partial<Omit<ReportDetail, 'notifications'>> = {}, de
 }
 
 function item(id: number, section: string, name: string, status: P2hStatus, keterangan: string | null): Detail {
-  return { checklist_item_id: id, section, item_name: name, status, keterangan };
+  return { checklist_item_id: id, section, item_name: name, status, keterangan, photos: [] };
 }
 
 /** Parses like Telegram (throws on unbalanced tags or a bare `&`) and returns the visible text. */
