@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { FastifyBaseLogger } from 'fastify';
 import { buildApp, type App, type Clock } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { hashPassword } from '../../src/auth/password.js';
+import { hash } from '@node-rs/argon2';
 import { users, type Role } from '../../src/users/schema.js';
 import { vehicles, type ShiftType } from '../../src/vehicles/schema.js';
 import { searchKey } from '../../src/vehicles/unit-code.js';
@@ -47,13 +47,16 @@ export interface TestResponse {
 
 const TEST_ENV = { JWT_SECRET: 'test-secret-that-is-at-least-32-characters', P2H_DEMO: '0' };
 
-// Argon2 at full cost is slow on purpose; most test users share a password, so hash each password once per
-// process. The hash is still a real production-cost argon2id hash, so login verifies exactly as in production.
+// Argon2 at production cost (19 MiB, 2 passes) is slow on purpose, and every login in a test pays it again
+// on verify, because verify reads the cost from the hash. Users made here get a real argon2id hash at the
+// cheapest cost instead: login runs the same code (verifyPassword) and only does less work. Users made
+// through the API (POST /api/users) still get the production cost, and tests of that path see it.
+const CHEAP_ARGON2ID = { algorithm: 2, memoryCost: 64, timeCost: 1, parallelism: 1 } as const;
 const passwordHashes = new Map<string, Promise<string>>();
 export function testPasswordHash(password: string): Promise<string> {
   let hashed = passwordHashes.get(password);
   if (!hashed) {
-    hashed = hashPassword(password);
+    hashed = hash(password, CHEAP_ARGON2ID);
     passwordHashes.set(password, hashed);
   }
   return hashed;
