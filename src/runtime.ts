@@ -48,6 +48,10 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
       const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, log });
       stops.push(() => delivery.stop());
       log.info('notification delivery worker started');
+      // The seed calls the group optional; without it some alerts have nowhere to go. Said once, here.
+      if (!config.telegram.chatId) {
+        log.warn('TELEGRAM_CHAT_ID is not set: document-expiry alerts and the alerts of users who have not linked Telegram ("user belum link telegram") are recorded as skipped');
+      }
     } else {
       log.warn('TELEGRAM_BOT_TOKEN is not set: notifications are recorded as skipped ("bot not configured")');
     }

@@ -7,6 +7,7 @@
 import { Api, GrammyError } from 'grammy';
 import type { ChatFullInfo } from 'grammy/types';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { applyEnvFile } from '../config/env-file.js';
 import { networkReason, TIMEOUT_SECONDS } from './telegram-network.js';
 
 
@@ -18,6 +19,13 @@ const bad = (line: string, ...hints: string[]) => {
   for (const hint of hints) console.log(`   • ${hint}`);
 };
 const note = (line: string) => console.log(`   ${line}`);
+/** Worth knowing but not wrong: the seed calls it optional, so the exit code stays 0. */
+const warnings: string[] = [];
+const warn = (line: string, ...hints: string[]) => {
+  warnings.push(line);
+  console.log(`⚠️ ${line}`);
+  for (const hint of hints) console.log(`   • ${hint}`);
+};
 
 const telegram = readTelegramConfig();
 const token = telegram.botToken;
@@ -41,7 +49,7 @@ if (!token) {
   }
 }
 if (!telegram.chatId) {
-  bad(
+  warn(
     'TELEGRAM_CHAT_ID belum diset: alert dokumen (STNK/KIR/pajak) dan notifikasi user yang belum link Telegram tidak punya tujuan (tercatat "skipped").',
     'Tambahkan bot ke grup admin, lalu set TELEGRAM_CHAT_ID ke id grup (negatif, mis. -1001234567890).',
   );
@@ -49,7 +57,7 @@ if (!telegram.chatId) {
 
 console.log('');
 if (problems.length === 0) {
-  console.log('Hasil: semua baik ✅');
+  console.log(warnings.length === 0 ? 'Hasil: semua baik ✅' : `Hasil: baik ✅, dengan ${warnings.length} peringatan ⚠️`);
 } else {
   console.log(`Hasil: ${problems.length} masalah ❌`);
   process.exitCode = 1;
@@ -165,6 +173,7 @@ function maskToken(value: string): string {
 function readTelegramConfig(): Config['telegram'] {
   const pick = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID', 'TELEGRAM_API_ROOT', 'TELEGRAM_LINK_MODE', 'P2H_TIMEZONE'];
   try {
+    applyEnvFile();
     return loadConfig({ P2H_DEMO: '1', ...Object.fromEntries(pick.map((name) => [name, process.env[name]])) }).telegram;
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

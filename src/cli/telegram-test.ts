@@ -6,6 +6,7 @@
  */
 import { Api, GrammyError } from 'grammy';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { applyEnvFile } from '../config/env-file.js';
 import { networkReason, TIMEOUT_SECONDS } from './telegram-network.js';
 import { renderTestMessage } from '../notifications/render.js';
 
@@ -117,6 +118,7 @@ function readArguments(): string | undefined {
 function readConfig(): Config {
   const pick = ['TELEGRAM_BOT_TOKEN', 'TELEGRAM_CHAT_ID', 'TELEGRAM_API_ROOT', 'TELEGRAM_LINK_MODE', 'P2H_TIMEZONE'];
   try {
+    applyEnvFile();
     return loadConfig({ P2H_DEMO: '1', ...Object.fromEntries(pick.map((name) => [name, process.env[name]])) });
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hashPassword } from '../../src/auth/password.js';
 import { users } from '../../src/users/schema.js';
@@ -23,8 +26,12 @@ describe('npm run bot: the bot as its own process', { concurrency: true }, () =>
     await database.close();
   });
 
-  it('links a user through the real process against PostgreSQL and stops cleanly on SIGTERM', async () => {
-    const bot = runBotProcess({ DATABASE_URL: database.url!, TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot });
+  it('starts from nothing but a .env in its folder, links a user against PostgreSQL and stops cleanly on SIGTERM', async () => {
+    // As the seed tells operators: the variables in .env, nothing exported.
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-bot-env-'));
+    const dotenv = [`DATABASE_URL=${database.url!}`, `TELEGRAM_BOT_TOKEN=${DEFAULT_TOKEN}`, `TELEGRAM_API_ROOT=${fake.apiRoot}`, `JWT_SECRET=${'e'.repeat(32)}`];
+    fs.writeFileSync(path.join(folder, '.env'), `# P2H\n${dotenv.join('\n')}\n`);
+    const bot = spawnCommand('bot', {}, [], { cwd: folder });
     try {
       await fake.waitForCalls('getUpdates', 1, 180_000);
       const from = tgUser(880001);
@@ -38,6 +45,10 @@ describe('npm run bot: the bot as its own process', { concurrency: true }, () =>
       bot.child.kill('SIGTERM');
     }
     assert.equal(await bot.exit, 0, bot.output());
+    const read = /read .*\.env: (.*)/.exec(bot.output())?.[1]?.split(', ').sort();
+    assert.deepEqual(read, ['DATABASE_URL', 'JWT_SECRET', 'TELEGRAM_API_ROOT', 'TELEGRAM_BOT_TOKEN'], bot.output());
+    assert.ok(!bot.output().includes(DEFAULT_TOKEN), 'the token is never printed');
+    fs.rmSync(folder, { recursive: true, force: true });
   });
 
   it('refuses to run without DATABASE_URL, saying why', async () => {

@@ -6,12 +6,15 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /**
  * Runs one of src/cli's commands as its own process, the way `npm run <script>` does, with only
- * the environment given (plus PATH and a JWT secret), and collects what it prints.
+ * the environment given (plus PATH and a JWT secret), and collects what it prints. In the checkout
+ * no .env is read (a developer's own must not leak in); with `cwd`, the command runs there as an
+ * operator would run it from the app's folder, reading that folder's .env.
  */
-export function spawnCommand(script: string, env: Record<string, string>, extraImports: string[] = []) {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...extraImports.flatMap((i) => ['--import', i]), `src/cli/${script}.ts`], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', JWT_SECRET: 'x'.repeat(32), ...env },
+export function spawnCommand(script: string, env: Record<string, string>, extraImports: string[] = [], options: { cwd?: string } = {}) {
+  const tsx = import.meta.resolve('tsx');
+  const child = spawn(process.execPath, ['--import', tsx, ...extraImports.flatMap((i) => ['--import', i]), path.join(ROOT, 'src/cli', `${script}.ts`)], {
+    cwd: options.cwd ?? ROOT,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...(options.cwd ? {} : { JWT_SECRET: 'x'.repeat(32), P2H_ENV_FILE: 'none' }), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
