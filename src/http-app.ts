@@ -14,6 +14,7 @@ import { registerWebApp } from './http/web.js';
 import { NotificationSchema } from './notifications/api-schemas.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerP2hRoutes } from './p2h/routes.js';
+import { registerPreferenceRoutes } from './preferences/routes.js';
 import type { Services } from './services.js';
 import { botUsernameLookup } from './telegram/identity.js';
 import { UserSchema } from './users/api-schemas.js';
@@ -55,6 +56,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { users });
   registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });
+  registerPreferenceRoutes(http, { preferences: services.preferences });
   registerVehicleRoutes(http, { vehicles, timezone: config.timezone });
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });

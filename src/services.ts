@@ -7,6 +7,7 @@ import type { Clock } from './lib/clock.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
+import { PreferencesService } from './preferences/service.js';
 import { UsersService } from './users/service.js';
 import { TelegramLinkService } from './users/telegram-link.js';
 import { VehiclesService } from './vehicles/service.js';
@@ -25,6 +26,7 @@ export interface Services {
   p2h: P2hService;
   defects: DefectsService;
   telegramLinks: TelegramLinkService;
+  preferences: PreferencesService;
   outbox: Outbox;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
   clock: Clock;
@@ -41,6 +43,7 @@ export function buildServices(options: ServicesOptions): Services {
   const vehicles = new VehiclesService(db, (id) => users.findById(id), clock);
   const checklist = new ChecklistService(db, vehicles, clock);
   const telegramLinks = new TelegramLinkService(db, clock);
+  const preferences = new PreferencesService(db, clock);
   const outbox = new Outbox(db, telegramLinks, {
     botConfigured: config.telegram.botToken !== undefined,
     groupChatId: config.telegram.chatId,
@@ -56,5 +59,5 @@ export function buildServices(options: ServicesOptions): Services {
   });
   const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, clock, escalateMinutes: config.defectEscalateMinutes });
   const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, defects, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
-  return { users, vehicles, checklist, p2h, defects, telegramLinks, outbox, clock };
+  return { users, vehicles, checklist, p2h, defects, telegramLinks, preferences, outbox, clock };
 }

@@ -37,6 +37,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/users/me/telegram/status': 'logged_in',
   'DELETE /api/users/me/telegram/unlink': 'logged_in',
   'POST /api/users/me/telegram/link-token': 'logged_in',
+  'GET /api/users/me/notification-preferences': 'logged_in',
+  'PUT /api/users/me/notification-preferences': 'logged_in',
   'DELETE /api/users/:id/telegram': ADMIN_ROLES,
   'GET /api/telegram/adoption': ADMIN_ROLES,
 

@@ -7,3 +7,4 @@ export * from '../p2h/schema.js';
 export * from '../notifications/schema.js';
 export * from '../defects/schema.js';
 export * from '../photos/schema.js';
+export * from '../preferences/schema.js';

@@ -74,6 +74,7 @@ export const ERROR_CODES = [
   'PHOTO_NOT_ATTACHABLE',
   'PHOTO_REQUIRED',
   // Notifications
+  'INVALID_QUIET_HOURS',
   'NOTIFICATION_NOT_FOUND',
   'NOTIFICATION_NOT_RESENDABLE',
   // The server's own trouble
@@ -122,6 +123,7 @@ export const DETAIL_CODES = [
   'photo_required',
   'inspected_at_future',
   'inspected_at_too_old',
+  'quiet_hours',
 ] as const;
 
 export type DetailCode = (typeof DETAIL_CODES)[number];
