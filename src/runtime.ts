@@ -67,7 +67,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   }
 
   if (roles.bot) {
-    const bot = startTelegramBot(config, { links: telegramLinks, defects }, log);
+    const bot = startTelegramBot(config, { links: telegramLinks, defects, preferences: services.preferences }, log);
     if (bot) stops.push(() => bot.stop());
   }
 

@@ -2,6 +2,7 @@ import { Bot, GrammyError } from 'grammy';
 import type { FastifyBaseLogger } from 'fastify';
 import type { TelegramLinkMode } from '../config/config.js';
 import type { DefectsService } from '../defects/service.js';
+import type { PreferencesService } from '../preferences/service.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { account } from './composers/account.js';
 import { chatMember } from './composers/chat-member.js';
@@ -10,6 +11,7 @@ import { answerFailure } from './composers/failure.js';
 import { fallback } from './composers/fallback.js';
 import { guards } from './composers/guards.js';
 import { linking } from './composers/linking.js';
+import { settings } from './composers/settings.js';
 import { errorLogFields } from './describe-error.js';
 
 export { isWellFormed, START_ATTEMPTS } from './composers/guards.js';
@@ -21,6 +23,8 @@ export interface BotOptions {
   links: TelegramLinkService;
   /** The workshop's buttons (🔧 Tangani, ✅ Selesai) act through it with the API's rights. */
   defects: DefectsService;
+  /** /settings reads and changes them, as the web profile does. */
+  preferences: PreferencesService;
   log: FastifyBaseLogger;
   now?: () => number;
 }
@@ -29,6 +33,7 @@ export const BOT_COMMANDS = [
   { command: 'start', description: 'Hubungkan akun: /start NOMOR_HP' },
   { command: 'status', description: 'Cek status koneksi akun' },
   { command: 'unlink', description: 'Putuskan koneksi chat ini' },
+  { command: 'settings', description: 'Atur notifikasi: bunyi, senyap, jam tenang, bahasa' },
   { command: 'help', description: 'Tampilkan bantuan' },
 ];
 
@@ -37,7 +42,7 @@ export const BOT_COMMANDS = [
  * An update goes down the steps until one answers it.
  */
 export function createBot(options: BotOptions): Bot {
-  const { links, defects, log, linkMode } = options;
+  const { links, defects, preferences, log, linkMode } = options;
   const now = options.now ?? Date.now;
   const bot = new Bot(options.token, { client: { apiRoot: options.apiRoot, timeoutSeconds: 60 } });
 
@@ -51,11 +56,17 @@ export function createBot(options: BotOptions): Bot {
   bot.use(guards(now));
   // 2. Blocked / unblocked: marks the link (un)reachable.
   bot.use(chatMember(links));
-  // 3–6. Everything that answers a user, inside a boundary that answers botText.failure() when a
+  // 3–7. Everything that answers a user, inside a boundary that answers botText.failure() when a
   // handler fails (a pressed button gets it as the callback's answer): linking, /status and
-  // friends, the workshop's defect buttons and repair notes, and the fallback for the rest. The
-  // next features (/settings) go before the fallback.
-  bot.errorBoundary(answerFailure(log), linking({ links, linkMode, now }), account(links), defectButtons({ defects, links, log }), fallback());
+  // friends, the workshop's defect buttons and repair notes, /settings, and the fallback for the rest.
+  bot.errorBoundary(
+    answerFailure(log),
+    linking({ links, linkMode, now }),
+    account(links),
+    defectButtons({ defects, links, log }),
+    settings({ links, preferences }),
+    fallback(),
+  );
 
   return bot;
 }

@@ -44,6 +44,7 @@ export const botText = {
       '/start NOMOR_HP — hubungkan akun Telegram dengan akun P2H',
       '/status — cek status koneksi akun',
       '/unlink — putuskan koneksi chat ini',
+      '/settings — atur notifikasi: bunyi, senyap, jam tenang, bahasa',
       '/help — tampilkan bantuan ini',
       '',
       'Mekanik dan admin: tekan <b>🔧 Tangani</b> pada pesan defect untuk mengambilnya, lalu <b>✅ Selesai</b> dan balas pertanyaan bot dengan catatan perbaikan.',

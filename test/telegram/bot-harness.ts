@@ -25,6 +25,7 @@ const botFor = (ctx: () => TestContext, fake: FakeTelegram, linkMode: TelegramLi
     linkMode,
     links,
     defects: ctx().app.services.defects,
+    preferences: ctx().app.services.preferences,
     log: overrides.log ?? silentLog,
     now: () => ctx().clock.now.getTime(),
   });

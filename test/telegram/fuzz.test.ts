@@ -87,7 +87,7 @@ describeEachDatabase('Telegram fuzz', (ctx) => {
   const log = pino({ level: 'error' }, { write: (line: string) => void (line.includes('telegram handler failed') && handlerFailures.push(line)) });
   before(async () => {
     fake = await startFakeTelegram();
-    bot = createBot({ token: DEFAULT_TOKEN, apiRoot: fake.apiRoot, linkMode: 'verified', links: ctx().app.services.telegramLinks, defects: ctx().app.services.defects, log });
+    bot = createBot({ token: DEFAULT_TOKEN, apiRoot: fake.apiRoot, linkMode: 'verified', links: ctx().app.services.telegramLinks, defects: ctx().app.services.defects, preferences: ctx().app.services.preferences, log });
     await bot.init();
   });
   after(() => fake.close());

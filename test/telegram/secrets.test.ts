@@ -154,13 +154,13 @@ for (const kind of DB_KINDS) {
       const links = ctx.app.services.telegramLinks;
 
       // Telegram unreachable at boot: setMyCommands is refused, retried with backoff.
-      const offline = runBot(createBot({ token: DEFAULT_TOKEN, apiRoot: await deadApiRoot(), linkMode: 'verified', links, defects: ctx.app.services.defects, log: bot.log }), bot.log);
+      const offline = runBot(createBot({ token: DEFAULT_TOKEN, apiRoot: await deadApiRoot(), linkMode: 'verified', links, defects: ctx.app.services.defects, preferences: ctx.app.services.preferences, log: bot.log }), bot.log);
       await waitFor(() => bot.lines.some((l) => l.includes('retrying')), 'the offline bot to log its failure');
       await offline.stop();
 
       // A proxy answering garbage at boot, then a reply that cannot be sent.
       telegram.fail({ method: 'setMyCommands', response: { garbage: true } });
-      const online = runBot(createBot({ token: DEFAULT_TOKEN, apiRoot: telegram.apiRoot, linkMode: 'verified', links, defects: ctx.app.services.defects, log: bot.log }), bot.log);
+      const online = runBot(createBot({ token: DEFAULT_TOKEN, apiRoot: telegram.apiRoot, linkMode: 'verified', links, defects: ctx.app.services.defects, preferences: ctx.app.services.preferences, log: bot.log }), bot.log);
       await waitFor(() => bot.lines.filter((l) => l.includes('retrying')).length >= 2, 'the garbage answer to be logged');
       await telegram.waitForCalls('getUpdates', 1, 10_000);
       const from = tgUser(990_001);
