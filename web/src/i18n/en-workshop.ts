@@ -123,6 +123,9 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'notifs.type.defect_repaired': 'Defect repaired',
   'notifs.type.unit_back_in_service': 'Unit back in service',
   'notifs.type.defect_escalation': 'Defect escalated',
+  'notifs.type.expiry_digest': 'Document expiry digest',
+  'notifs.type.daily_summary': 'Daily summary',
+  'notifs.type.account_notice': 'Account notice',
 
   'monitor.stoppedTitle': 'OUT OF SERVICE — may not leave ({n})',
 };

@@ -121,6 +121,9 @@ export const idWorkshop = {
   'notifs.type.defect_repaired': 'Defect diperbaiki',
   'notifs.type.unit_back_in_service': 'Unit siap operasi lagi',
   'notifs.type.defect_escalation': 'Eskalasi defect',
+  'notifs.type.expiry_digest': 'Ringkasan dokumen habis',
+  'notifs.type.daily_summary': 'Ringkasan harian',
+  'notifs.type.account_notice': 'Pemberitahuan akun',
 
   'monitor.stoppedTitle': 'STOP OPERASI — tidak boleh keluar ({n})',
 };

@@ -1,5 +1,8 @@
 CREATE TYPE "public"."delivery_mode" AS ENUM('on', 'silent', 'off');--> statement-breakpoint
 CREATE TYPE "public"."language" AS ENUM('id', 'en');--> statement-breakpoint
+ALTER TYPE "public"."notification_type" ADD VALUE 'expiry_digest';--> statement-breakpoint
+ALTER TYPE "public"."notification_type" ADD VALUE 'daily_summary';--> statement-breakpoint
+ALTER TYPE "public"."notification_type" ADD VALUE 'account_notice';--> statement-breakpoint
 CREATE TABLE "notification_preferences" (
 	"user_id" integer PRIMARY KEY NOT NULL,
 	"p2h_warning" "delivery_mode" DEFAULT 'silent' NOT NULL,
