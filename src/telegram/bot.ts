@@ -61,7 +61,7 @@ export function createBot(options: BotOptions): Bot {
   // friends, the workshop's defect buttons and repair notes, /settings, and the fallback for the rest.
   bot.errorBoundary(
     answerFailure(log),
-    linking({ links, linkMode, now }),
+    linking({ links, preferences, linkMode, now }),
     account(links),
     defectButtons({ defects, links, log }),
     settings({ links, preferences }),

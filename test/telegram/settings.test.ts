@@ -62,6 +62,25 @@ describeEachDatabase('Telegram: /settings', (ctx) => {
     assert.equal(answer.text, 'Tersimpan ✅');
   });
 
+  it("a new link takes Telegram's language first, and never overrides a choice already made", async () => {
+    const english = await ctx().createUser('user', { phone: '081355500001' });
+    const from = tgUser(++chatSeq, { language_code: 'en' });
+    fake().sendText({ from, text: '/start 081355500001' });
+    await fake().waitForMessage({ chatId: from.id, text: /Bagikan Nomor Saya/ });
+    fake().sendContact({ from, contact: { phone_number: '6281355500001', first_name: 'Eng' } });
+    await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
+    assert.equal((await ctx().app.services.preferences.get(english.id)).language, 'en');
+
+    const chose = await ctx().createUser('user', { phone: '081355500002' });
+    await ctx().app.services.preferences.update(chose.id, { language: 'id' });
+    const from2 = tgUser(++chatSeq, { language_code: 'en-US' });
+    fake().sendText({ from: from2, text: '/start 081355500002' });
+    await fake().waitForMessage({ chatId: from2.id, text: /Bagikan Nomor Saya/ });
+    fake().sendContact({ from: from2, contact: { phone_number: '6281355500002', first_name: 'Id' } });
+    await fake().waitForMessage({ chatId: from2.id, text: /Berhasil Terhubung/ });
+    assert.equal((await ctx().app.services.preferences.get(chose.id)).language, 'id');
+  });
+
   it('an unlinked chat is told to link first, and its presses change nothing', async () => {
     const from = tgUser(++chatSeq);
     fake().sendText({ from, text: '/settings' });

@@ -1,3 +1,5 @@
+import { languageFromTelegram } from '../../preferences/rules.js';
+import type { PreferencesService } from '../../preferences/service.js';
 import { Composer, type Context } from 'grammy';
 import type { TelegramLinkMode } from '../../config/config.js';
 import type { ErrorCode } from '../../lib/error-codes.js';
@@ -29,6 +31,8 @@ export function parseStartArgument(match: string): StartArgument {
 
 export interface LinkingOptions {
   links: TelegramLinkService;
+  /** A new link's first language comes from Telegram's language_code (until the person chooses). */
+  preferences: Pick<PreferencesService, 'setLanguageIfUnset'>;
   linkMode: TelegramLinkMode;
   now: () => number;
 }
@@ -38,7 +42,7 @@ export interface LinkingOptions {
  * the link is made when Telegram confirms it (the sender shares their own contact) or through a
  * one-time link from the web profile.
  */
-export function linking({ links, linkMode, now }: LinkingOptions): Composer<Context> {
+export function linking({ links, preferences, linkMode, now }: LinkingOptions): Composer<Context> {
   const pending = new PendingClaims(CONFIRM_TTL_MS, now);
   const composer = new Composer();
   const messages = composer.on('message');
@@ -49,6 +53,7 @@ export function linking({ links, linkMode, now }: LinkingOptions): Composer<Cont
     try {
       const user = await how();
       pending.delete(String(ctx.chat!.id));
+      await preferences.setLanguageIfUnset(user.id, languageFromTelegram(ctx.from?.language_code));
       await ctx.reply(botText.linked(user), { ...HTML, ...REMOVE_KEYBOARD });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
