@@ -68,17 +68,17 @@ export class DefectsService {
     if (!remark) throw new DomainError('VALIDATION_ERROR', 'Keterangan wajib diisi', { details: [{ field: 'remark', code: 'remark_required', message: 'wajib diisi' }] });
     const at = this.deps.clock();
     const answer = { checklistItemId: item.id, itemName: item.item_name, status: input.severity, remark };
-    const queued = await this.db.transaction(async (tx) => {
+    const { queued, defectId } = await this.db.transaction(async (tx) => {
       const report = { reportId: null, vehicleId: vehicle.id, userId: actor.id, at, answers: [answer] };
       const recorded = await this.recordReport(tx, report, { unitCode: vehicle.unit_code, reporterName: actor.fullName });
+      // The photos go on the defect and on the timeline step this report became (opened or reported again).
       const step = recorded.reported.get(item.id)!;
       const target = { kind: 'defect' as const, defectId: step.defectId, defectEventId: step.eventId };
       await this.deps.photos.attach(tx, actor.id, [{ photoIds: input.photo_ids ?? [], target, field: 'photo_ids' }]);
-      return recorded.queued;
+      return { queued: recorded.queued, defectId: step.defectId };
     });
     if (queued) this.deps.notices.signal();
-    const [live] = (await liveDefectsOf(this.db, vehicle.id)).filter((d) => d.checklistItemId === item.id);
-    return this.detail(live!);
+    return this.get(defectId);
   }
 
   async list(query: DefectListQuery): Promise<{ items: DefectView[]; total: number }> {
