@@ -135,6 +135,13 @@ describeEachDatabase('P2H evidence: answer photos, resends, inspected_at and loc
     assert.notEqual(theirs.body.payload.id, first.body.payload.id);
   });
 
+  it('documents both answers of a submission: 201 a new report, 200 a resend', async () => {
+    const response = await ctx().app.http.inject({ method: 'GET', url: '/docs/json' });
+    const responses = (response.json() as { paths: Record<string, Record<string, { responses: Record<string, { description?: string }> }>> }).paths['/api/p2h/reports']!.post!.responses;
+    assert.match(responses['201']!.description ?? '', /new report/);
+    assert.match(responses['200']!.description ?? '', /resend/);
+  });
+
   it('two sends of one submission at once make one report: one 201, one 200', async () => {
     at('2026-01-21T06:42:00+08:00');
     const driver = await ctx().createUser('user');
