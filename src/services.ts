@@ -7,6 +7,7 @@ import type { Clock } from './lib/clock.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
+import { PhotoLinks } from './photos/links.js';
 import { PreferencesService } from './preferences/service.js';
 import { UsersService } from './users/service.js';
 import { TelegramLinkService } from './users/telegram-link.js';
@@ -25,6 +26,8 @@ export interface Services {
   checklist: ChecklistService;
   p2h: P2hService;
   defects: DefectsService;
+  /** Attaches uploaded photos to answers, defects and repairs, and reads those links back. */
+  photoLinks: PhotoLinks;
   telegramLinks: TelegramLinkService;
   preferences: PreferencesService;
   outbox: Outbox;
@@ -57,7 +60,19 @@ export function buildServices(options: ServicesOptions): Services {
     timezone: config.timezone,
     publicUrl: config.publicUrl,
   });
-  const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, clock, escalateMinutes: config.defectEscalateMinutes });
-  const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, defects, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
-  return { users, vehicles, checklist, p2h, defects, telegramLinks, preferences, outbox, clock };
+  const photoLinks = new PhotoLinks(db, clock);
+  const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, photos: photoLinks, clock, escalateMinutes: config.defectEscalateMinutes });
+  const p2h = new P2hService(db, {
+    vehicles,
+    checklist,
+    users,
+    alerts: outbox,
+    defects,
+    photos: photoLinks,
+    defectPhotoRequired: config.photos.defectPhotoRequired,
+    clock,
+    timezone: config.timezone,
+    assignedOnly: config.assignedOnly,
+  });
+  return { users, vehicles, checklist, p2h, defects, photoLinks, telegramLinks, preferences, outbox, clock };
 }

@@ -1,5 +1,6 @@
 import { Type, type Static } from '@sinclair/typebox';
 import { PagingQuery } from '../http/api-schemas.js';
+import { PhotoIds, PhotoRefSchema } from '../photos/api-schemas.js';
 import { DEFECT_ACTIONS, DEFECT_SEVERITIES, DEFECT_STATUSES, REPAIR_NOTE_MAX_LENGTH } from './values.js';
 
 const literals = <T extends string>(values: readonly T[], description?: string) =>
@@ -43,9 +44,14 @@ export const DefectEventSchema = Type.Object({
   actor_name: NullableString(),
   note: NullableString(),
   report_id: NullableInteger(),
+  photos: Type.Array(PhotoRefSchema, { description: 'the photos this step brought: the answer or defect report it records, or the repair' }),
 });
 
-export const DefectDetailSchema = Type.Object({ ...defectFields, events: Type.Array(DefectEventSchema, { description: 'Oldest first' }) });
+export const DefectDetailSchema = Type.Object({
+  ...defectFields,
+  photos: Type.Array(PhotoRefSchema, { description: 'every photo showing the defect (answers, reports outside a P2H, repairs), oldest first' }),
+  events: Type.Array(DefectEventSchema, { description: 'Oldest first' }),
+});
 
 /** What the driver sees on a checklist item that already has a live defect. */
 export const KnownDefectSchema = Type.Object({
@@ -79,13 +85,13 @@ export const NewDefectBody = Type.Object(
     checklist_item_id: Id(),
     severity: DefectSeveritySchema,
     remark: Text(500),
-    photo_ids: Type.Optional(Type.Array(Id(), { maxItems: 5, description: 'Accepted for the contract; photos come with the evidence feature' })),
+    photo_ids: Type.Optional(PhotoIds),
   },
   { additionalProperties: false },
 );
 export const AssignBody = Type.Object({ user_id: Id() }, { additionalProperties: false });
 export const RepairBody = Type.Object(
-  { note: Text(REPAIR_NOTE_MAX_LENGTH), photo_ids: Type.Optional(Type.Array(Id(), { maxItems: 5 })) },
+  { note: Text(REPAIR_NOTE_MAX_LENGTH), photo_ids: Type.Optional(PhotoIds) },
   { additionalProperties: false },
 );
 export const CloseBody = Type.Object({ reason: Text(500) }, { additionalProperties: false });

@@ -7,7 +7,7 @@ import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Executor } from '../db/client.js';
 import { defectChangesForAnswers, LIVE_STATUSES, UNRESOLVED_STATUSES, type DefectChange } from './rules.js';
 import { defectEvents, defects, type DefectRow } from './schema.js';
-import type { ReportForDefects } from './types.js';
+import type { ReportedDefects, ReportForDefects } from './types.js';
 import type { DefectAction } from './values.js';
 
 // Any constant: the first key of the per-unit advisory lock; the unit's id is the second.
@@ -31,8 +31,9 @@ export async function liveDefectsOf(tx: Executor, vehicleId: number): Promise<De
 export async function addEvent(
   tx: Executor,
   event: { defectId: number; at: Date; action: DefectAction; actorId: number | null; note?: string | null; reportId?: number | null },
-): Promise<void> {
-  await tx.insert(defectEvents).values({ ...event, note: event.note ?? null, reportId: event.reportId ?? null });
+): Promise<number> {
+  const [row] = await tx.insert(defectEvents).values({ ...event, note: event.note ?? null, reportId: event.reportId ?? null }).returning({ id: defectEvents.id });
+  return row!.id;
 }
 
 export interface AppliedChanges {
@@ -40,6 +41,8 @@ export interface AppliedChanges {
   fresh: DefectRow[];
   /** Whether the set of unresolved ABNORMAL defects may have changed (the unit's stop reason). */
   touchesStop: boolean;
+  /** Each WARNING/ABNORMAL answer's defect and its timeline step, by checklist item: where its photos go. */
+  reported: ReportedDefects;
 }
 
 /** Applies what one report's answers do to the unit's live defects (see defectChangesForAnswers). */
@@ -47,21 +50,22 @@ export async function applyReport(tx: Executor, report: ReportForDefects): Promi
   // Most reports are all NORMAL: they can only verify repairs, which one statement does.
   if (!report.answers.some((a) => a.status !== 'normal')) {
     await verifyRepaired(tx, report);
-    return { fresh: [], touchesStop: false };
+    return { fresh: [], touchesStop: false, reported: new Map() };
   }
   await lockUnitDefects(tx, report.vehicleId);
   const live = await liveDefectsOf(tx, report.vehicleId);
   const changes = defectChangesForAnswers(live, report.answers);
-  const result: AppliedChanges = { fresh: [], touchesStop: false };
+  const result: AppliedChanges = { fresh: [], touchesStop: false, reported: new Map() };
   for (const change of changes) {
-    const row = await applyChange(tx, change, report);
+    const { row, eventId } = await applyChange(tx, change, report);
+    if (change.kind !== 'verified') result.reported.set(row.checklistItemId, { defectId: row.id, eventId });
     if (change.kind === 'open' || change.kind === 'reopened') result.fresh.push(row);
     if (change.kind !== 'verified' && row.severity === 'abnormal') result.touchesStop = true;
   }
   return result;
 }
 
-async function applyChange(tx: Executor, change: DefectChange, report: ReportForDefects): Promise<DefectRow> {
+async function applyChange(tx: Executor, change: DefectChange, report: ReportForDefects): Promise<{ row: DefectRow; eventId: number }> {
   const at = report.at;
   const base = { at, actorId: report.userId, reportId: report.reportId };
   switch (change.kind) {
@@ -81,8 +85,8 @@ async function applyChange(tx: Executor, change: DefectChange, report: ReportFor
           updatedAt: at,
         })
         .returning();
-      await addEvent(tx, { ...base, defectId: row!.id, action: 'opened', note: change.remark });
-      return row!;
+      const eventId = await addEvent(tx, { ...base, defectId: row!.id, action: 'opened', note: change.remark });
+      return { row: row!, eventId };
     }
     case 'reported_again': {
       const row = await update(tx, change.defectId, {
@@ -92,8 +96,8 @@ async function applyChange(tx: Executor, change: DefectChange, report: ReportFor
         ...lastReport(report),
         updatedAt: at,
       });
-      await addEvent(tx, { ...base, defectId: row.id, action: 'reported_again', note: change.remark });
-      return row;
+      const eventId = await addEvent(tx, { ...base, defectId: row.id, action: 'reported_again', note: change.remark });
+      return { row, eventId };
     }
     case 'reopened': {
       const row = await update(tx, change.defectId, {
@@ -107,13 +111,13 @@ async function applyChange(tx: Executor, change: DefectChange, report: ReportFor
         openedAt: at,
         updatedAt: at,
       });
-      await addEvent(tx, { ...base, defectId: row.id, action: 'reopened', note: change.remark });
-      return row;
+      const eventId = await addEvent(tx, { ...base, defectId: row.id, action: 'reopened', note: change.remark });
+      return { row, eventId };
     }
     case 'verified': {
       const row = await update(tx, change.defectId, { status: 'verified', verifiedAt: at, ...lastReport(report), updatedAt: at });
-      await addEvent(tx, { ...base, defectId: row.id, action: 'verified' });
-      return row;
+      const eventId = await addEvent(tx, { ...base, defectId: row.id, action: 'verified' });
+      return { row, eventId };
     }
   }
 }

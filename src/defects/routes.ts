@@ -80,7 +80,7 @@ export function registerDefectRoutes(app: HttpServer, deps: { defects: DefectsSe
         response: ok(DefectDetailSchema),
       },
     },
-    async (request) => envelope('Perbaikan dicatat', await defects.repair(actorOf(request), request.params.id, request.body.note)),
+    async (request) => envelope('Perbaikan dicatat', await defects.repair(actorOf(request), request.params.id, request.body.note, request.body.photo_ids)),
   );
 
   app.post(

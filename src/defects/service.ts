@@ -9,15 +9,16 @@ import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
 import { addEvent, applyReport, defectStopReason, liveDefectsOf, lockUnitDefects, reportersOf, update } from './record.js';
 import { isDueForEscalation, refuseAssign, refuseClose, refuseRepair, refuseTake, type StepRefusal } from './rules.js';
 import { defectEvents, defects, type DefectRow } from './schema.js';
-import type { DefectDetail, DefectListQuery, DefectNotices, DefectView, KnownDefect, ReportForDefects } from './types.js';
+import type { DefectDetail, DefectListQuery, DefectNotices, DefectPhotos, DefectView, KnownDefect, RecordedReport, ReportForDefects } from './types.js';
 import { REPAIR_NOTE_MAX_LENGTH, type Severity } from './values.js';
-import { toDefectViews, toEventViews } from './views.js';
+import { photosByEvent, toDefectViews, toEventViews } from './views.js';
 
 export interface DefectsDeps {
   vehicles: VehiclesService;
   users: UsersService;
   checklist: ChecklistService;
   notices: DefectNotices;
+  photos: DefectPhotos;
   clock: Clock;
   /** DEFECT_ESCALATE_MINUTES: an ABNORMAL defect nobody took this long is announced to the group. */
   escalateMinutes: number;
@@ -28,6 +29,7 @@ export interface StandaloneDefectInput {
   checklist_item_id: number;
   severity: Severity;
   remark: string;
+  photo_ids?: number[];
 }
 
 /** The defect workflow: from a report's answer to a verified repair, and the unit's stop that follows. */
@@ -39,14 +41,16 @@ export class DefectsService {
 
   /**
    * Inside the P2H submit transaction: opens, adds to, reopens or verifies the unit's defects, keeps
-   * the unit's stop reason and queues the workshop's message. True when a message was queued.
+   * the unit's stop reason and queues the workshop's message. Says which defect each answer landed
+   * on, so the answer's photos can show it too.
    */
-  async recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<boolean> {
+  async recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<RecordedReport> {
     const applied = await applyReport(tx, report);
     if (applied.touchesStop) await this.refreshStop(tx, report.vehicleId, report.at, []);
-    if (applied.fresh.length === 0) return false;
+    if (applied.fresh.length === 0) return { queued: false, reported: applied.reported };
     const views = await toDefectViews(applied.fresh, this.deps, tx);
-    return this.deps.notices.defectsReported(tx, { reportId: report.reportId, vehicleId: report.vehicleId, ...context, defects: views });
+    const queued = await this.deps.notices.defectsReported(tx, { reportId: report.reportId, vehicleId: report.vehicleId, ...context, defects: views });
+    return { queued, reported: applied.reported };
   }
 
   /** A defect seen mid-shift, without a whole checklist: the same de-duplication as a report. */
@@ -64,12 +68,17 @@ export class DefectsService {
     if (!remark) throw new DomainError('VALIDATION_ERROR', 'Keterangan wajib diisi', { details: [{ field: 'remark', code: 'remark_required', message: 'wajib diisi' }] });
     const at = this.deps.clock();
     const answer = { checklistItemId: item.id, itemName: item.item_name, status: input.severity, remark };
-    const queued = await this.db.transaction((tx) =>
-      this.recordReport(tx, { reportId: null, vehicleId: vehicle.id, userId: actor.id, at, answers: [answer] }, { unitCode: vehicle.unit_code, reporterName: actor.fullName }),
-    );
+    const { queued, defectId } = await this.db.transaction(async (tx) => {
+      const report = { reportId: null, vehicleId: vehicle.id, userId: actor.id, at, answers: [answer] };
+      const recorded = await this.recordReport(tx, report, { unitCode: vehicle.unit_code, reporterName: actor.fullName });
+      // The photos go on the defect and on the timeline step this report became (opened or reported again).
+      const step = recorded.reported.get(item.id)!;
+      const target = { kind: 'defect' as const, defectId: step.defectId, defectEventId: step.eventId };
+      await this.deps.photos.attach(tx, actor.id, [{ photoIds: input.photo_ids ?? [], target, field: 'photo_ids' }]);
+      return { queued: recorded.queued, defectId: step.defectId };
+    });
     if (queued) this.deps.notices.signal();
-    const [live] = (await liveDefectsOf(this.db, vehicle.id)).filter((d) => d.checklistItemId === item.id);
-    return this.detail(live!);
+    return this.get(defectId);
   }
 
   async list(query: DefectListQuery): Promise<{ items: DefectView[]; total: number }> {
@@ -143,7 +152,8 @@ export class DefectsService {
     });
   }
 
-  repair(actor: Actor, id: number, note: string): Promise<DefectDetail> {
+  /** `photoIds`: the mechanic's own photos of the repair (the bot's repair flow sends none). */
+  repair(actor: Actor, id: number, note: string, photoIds: readonly number[] = []): Promise<DefectDetail> {
     const text = note.trim();
     if (text.length > REPAIR_NOTE_MAX_LENGTH) {
       throw new DomainError('VALIDATION_ERROR', `Catatan perbaikan paling panjang ${REPAIR_NOTE_MAX_LENGTH} karakter`, {
@@ -154,7 +164,8 @@ export class DefectsService {
     return this.step(id, (row) => refuseRepair(actor.role, actor.id, row), async (tx, row, at) => {
       const assignedToId = row.assignedToId ?? actor.id;
       const repaired = await update(tx, id, { status: 'repaired', repairedAt: at, repairNote: text, assignedToId, updatedAt: at });
-      await addEvent(tx, { defectId: id, at, action: 'repaired', actorId: actor.id, note: text });
+      const defectEventId = await addEvent(tx, { defectId: id, at, action: 'repaired', actorId: actor.id, note: text });
+      await this.deps.photos.attach(tx, actor.id, [{ photoIds, target: { kind: 'repair', defectId: id, defectEventId }, field: 'photo_ids' }]);
       const [view] = await toDefectViews([repaired], this.deps, tx);
       for (const reporter of await reportersOf(tx, [id])) await this.deps.notices.defectRepaired(tx, view!, reporter);
       return repaired;
@@ -270,9 +281,12 @@ export class DefectsService {
   }
 
   private async detail(row: DefectRow): Promise<DefectDetail> {
-    const events = await this.db.select().from(defectEvents).where(eq(defectEvents.defectId, row.id)).orderBy(asc(defectEvents.at), asc(defectEvents.id));
-    const [[view], eventViews] = await Promise.all([toDefectViews([row], this.deps), toEventViews(events, this.deps)]);
-    return { ...view!, events: eventViews };
+    const [events, photos] = await Promise.all([
+      this.db.select().from(defectEvents).where(eq(defectEvents.defectId, row.id)).orderBy(asc(defectEvents.at), asc(defectEvents.id)),
+      this.deps.photos.forDefectTimeline(row.id),
+    ]);
+    const [[view], eventViews] = await Promise.all([toDefectViews([row], this.deps), toEventViews(events, this.deps, photosByEvent(events, photos))]);
+    return { ...view!, photos: photos.map((p) => p.photo), events: eventViews };
   }
 }
 

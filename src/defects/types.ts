@@ -1,5 +1,6 @@
 /** What the defects feature shows and what it needs from others; beside its schema, free of services. */
 import type { Executor } from '../db/client.js';
+import type { DefectPhotoLink, LinkRequest } from '../photos/links.js';
 import type { Defect, DefectDetail, DefectEvent, KnownDefect } from './api-schemas.js';
 import type { DefectStatus, Severity } from './values.js';
 
@@ -30,6 +31,15 @@ export interface ReportForDefects {
   answers: { checklistItemId: number; itemName: string; status: 'normal' | Severity; remark: string | null }[];
 }
 
+/** Which defect, and which of its timeline steps, each WARNING/ABNORMAL answer landed on, by checklist item id. */
+export type ReportedDefects = Map<number, { defectId: number; eventId: number }>;
+
+export interface RecordedReport {
+  /** A workshop message was queued (the caller wakes the outbox after the commit). */
+  queued: boolean;
+  reported: ReportedDefects;
+}
+
 /**
  * The messages the defect workflow causes (the outbox implements it). Each runs inside the
  * transaction that changed the defect, so a message exists exactly when the change committed.
@@ -45,4 +55,11 @@ export interface DefectNotices {
   defectEscalated(tx: Executor, defect: DefectView, minutes: number): Promise<boolean>;
   /** Wakes the delivery worker after the commit. */
   signal(): void;
+}
+
+/** What the defect workflow needs of photos (src/photos/links.ts implements it). */
+export interface DefectPhotos {
+  /** In the caller's transaction; refuses (and so rolls back) any id that is not the uploader's own, unattached photo. */
+  attach(tx: Executor, uploaderId: number, requests: readonly LinkRequest[]): Promise<void>;
+  forDefectTimeline(defectId: number, executor?: Executor): Promise<DefectPhotoLink[]>;
 }

@@ -1,5 +1,7 @@
 /** Defect rows → what the API shows, with the names other features own looked up through their services. */
 import type { Executor } from '../db/client.js';
+import type { PhotoRef } from '../photos/api-schemas.js';
+import type { DefectPhotoLink } from '../photos/links.js';
 import type { UsersService } from '../users/service.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import type { DefectEventRow, DefectRow } from './schema.js';
@@ -43,7 +45,8 @@ export async function toDefectViews(rows: DefectRow[], sources: NameSources, exe
   }));
 }
 
-export async function toEventViews(rows: DefectEventRow[], sources: Pick<NameSources, 'users'>): Promise<DefectEventView[]> {
+/** `photos`: each event's photos by event id (see photosByEvent). */
+export async function toEventViews(rows: DefectEventRow[], sources: Pick<NameSources, 'users'>, photos: Map<number, PhotoRef[]> = new Map()): Promise<DefectEventView[]> {
   const names = await sources.users.namesByIds(rows.flatMap((r) => (r.actorId === null ? [] : [r.actorId])));
   return rows.map((row) => ({
     at: row.at.toISOString(),
@@ -52,5 +55,27 @@ export async function toEventViews(rows: DefectEventRow[], sources: Pick<NameSou
     actor_name: row.actorId === null ? null : (names.get(row.actorId) ?? ''),
     note: row.note,
     report_id: row.reportId,
+    photos: photos.get(row.id) ?? [],
   }));
+}
+
+const REPORTING_ACTIONS = new Set<DefectEventRow['action']>(['opened', 'reported_again', 'reopened']);
+
+/**
+ * Places a defect's photos on its timeline: a repair's and a defect report's on the step they were
+ * attached with, an answer's on the step its report caused. Photos linked to no step stay only in
+ * the defect's own list.
+ */
+export function photosByEvent(events: readonly DefectEventRow[], links: readonly DefectPhotoLink[]): Map<number, PhotoRef[]> {
+  const byEvent = new Map<number, PhotoRef[]>();
+  for (const link of links) {
+    const eventId =
+      link.defectEventId ??
+      (link.attachedTo === 'answer' && link.reportId !== null
+        ? events.find((e) => e.reportId === link.reportId && REPORTING_ACTIONS.has(e.action))?.id
+        : undefined);
+    if (eventId === undefined) continue;
+    byEvent.set(eventId, [...(byEvent.get(eventId) ?? []), link.photo]);
+  }
+  return byEvent;
 }

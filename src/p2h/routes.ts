@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { IdParams, Paged } from '../http/api-schemas.js';
-import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
+import { Envelope, IdParams, Paged } from '../http/api-schemas.js';
+import { envelope, ok, pageEnvelope } from '../http/envelope.js';
 import { DomainError } from '../lib/errors.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
@@ -22,13 +22,21 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
         security,
         summary: 'Submit a P2H; the server computes overall_status, the operational date and (when omitted) the slot',
         description:
-          'The operational day is always the clock\'s. A driver (role user) files only the slot the clock is in: shift 05:00–15:30, 14:00–23:30, 22:00–05:00; long shift 05:00–18:30, 17:00–05:00; non-shift all day (the usual windows, an hour early and 30 minutes late); any other slot → 422 SLOT_NOT_OPEN naming the open slot and until when. Admins may file any slot of the day. With P2H_ASSIGNED_ONLY=1 a unit with an assigned driver takes reports only from that driver or an admin (403 UNIT_NOT_ASSIGNED).',
+          'The operational day is always the clock\'s. A driver (role user) files only the slot the clock is in: shift 05:00–15:30, 14:00–23:30, 22:00–05:00; long shift 05:00–18:30, 17:00–05:00; non-shift all day (the usual windows, an hour early and 30 minutes late); any other slot → 422 SLOT_NOT_OPEN naming the open slot and until when. Admins may file any slot of the day. With P2H_ASSIGNED_ONLY=1 a unit with an assigned driver takes reports only from that driver or an admin (403 UNIT_NOT_ASSIGNED). ' +
+          'A report filled offline sends `inspected_at`: its slot and operational day are those of that instant (at most 2 minutes ahead and 24 hours ago, else 422 INVALID_DATE_RANGE with detail inspected_at_future or inspected_at_too_old); `submitted_at` stays the server\'s time. ' +
+          '`client_submission_id` makes a resend safe: the same id again from the same user answers 200 with the report already stored, before any slot rule, never a second report; a new report answers 201. ' +
+          'Each answer may carry `photo_ids` (the caller\'s own unattached uploads, at most 5; a NORMAL answer\'s are kept too), else 422 PHOTO_NOT_ATTACHABLE naming each id; with P2H_DEFECT_PHOTO=required a WARNING/ABNORMAL answer without one → 422 PHOTO_REQUIRED.',
         body: SubmitReportBody,
-        response: created(ReportDetailSchema),
+        response: {
+          ...ok(ReportDetailSchema),
+          200: { ...Envelope(ReportDetailSchema), description: 'A resend: the report this client_submission_id already filed' },
+          201: { ...Envelope(ReportDetailSchema), description: 'A new report' },
+        },
       },
     },
     async (request, reply) => {
-      const report = await p2h.submit(actorOf(request), request.body);
+      const { report, created } = await p2h.submitOnce(actorOf(request), request.body);
+      if (!created) return reply.code(200).send(envelope('P2H ini sudah diterima sebelumnya', report));
       return reply.code(201).send(envelope(`P2H berhasil dikirim: ${report.overall_status.toUpperCase()}`, report));
     },
   );

@@ -5,6 +5,8 @@ import { uniqueViolation, type Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { timeZoneAbbreviation } from '../lib/time.js';
 import { DomainError, forbidden } from '../lib/errors.js';
+import type { PhotoRef } from '../photos/api-schemas.js';
+import type { PhotoAttacher, PhotoReader } from '../photos/types.js';
 import { seesAllReports } from '../users/rules.js';
 import type { Actor, UsersService } from '../users/service.js';
 import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
@@ -14,8 +16,11 @@ import { operationalDate, SLOTS_PER_DAY, suggestedSlot } from './operational-day
 import { p2hReportDetails, p2hReports, type P2hReportRow } from './schema.js';
 import { describeOpenSlots, mayReportForUnit, slotDecision } from './slot-rules.js';
 import { overallStatus } from './status.js';
+import { mayBeConcurrentResend, storedSubmission } from './resubmission.js';
 import { insertReport, submitContextReader, type SubmitContext } from './submit-store.js';
-import type { DeliveryState, ReportAlerts, ReportDefects, ReportDetail, ReportListQuery, ReportSummary, SubmitInput } from './types.js';
+import { inspectionInstant, missingDefectPhotos } from './submission-rules.js';
+import { toSummary } from './views.js';
+import type { ReportAlerts, ReportDefects, ReportDetail, ReportListQuery, ReportSummary, SubmitInput, SubmitOutcome } from './types.js';
 
 export type { UnitCompliance };
 
@@ -25,6 +30,9 @@ export interface P2hDeps {
   users: UsersService;
   alerts: ReportAlerts;
   defects: ReportDefects;
+  photos: PhotoAttacher & Pick<PhotoReader, 'forReport'>;
+  /** P2H_DEFECT_PHOTO=required: every WARNING/ABNORMAL answer needs a photo. */
+  defectPhotoRequired: boolean;
   clock: Clock;
   timezone: string;
   assignedOnly: boolean;
@@ -48,6 +56,18 @@ export class P2hService {
    * slot, assigned unit) do not apply. The HTTP route always uses the clock.
    */
   async submit(actor: Actor, input: SubmitInput, at?: Date): Promise<ReportDetail> {
+    return (await this.submitOnce(actor, input, at)).report;
+  }
+
+  /** As `submit`, saying whether the report is new or the one this client_submission_id already filed. */
+  async submitOnce(actor: Actor, input: SubmitInput, at?: Date): Promise<SubmitOutcome> {
+    // Before every rule: a resend after a lost answer finds its slot taken (by itself) or closed by now.
+    const stored = await storedSubmission(this.db, actor.id, input.client_submission_id);
+    if (stored !== undefined) return { report: await this.get(actor, stored), created: false };
+    return this.file(actor, input, at);
+  }
+
+  private async file(actor: Actor, input: SubmitInput, at: Date | undefined): Promise<SubmitOutcome> {
     // The unit and the items that apply to it in one query: every submission needs both.
     const context = await this.submitContext(input.vehicle_id);
     if (!context) throw new DomainError('VEHICLE_NOT_FOUND', `Unit dengan id ${input.vehicle_id} tidak ditemukan`);
@@ -55,19 +75,25 @@ export class P2hService {
     if (!vehicle.is_active) throw new DomainError('VEHICLE_INACTIVE', `Unit ${vehicle.unit_code} sudah tidak aktif`);
 
     const now = at ?? this.deps.clock();
+    // A report filled offline speaks for the time it was filled: its slot and its day are those of then.
+    const inspection = inspectionInstant(now, input.inspected_at);
+    if (!inspection.ok) throw new DomainError('INVALID_DATE_RANGE', `Waktu pemeriksaan tidak diterima: ${inspection.detail.message}`, { details: [inspection.detail] });
+    const { instant } = inspection;
     const slots = SLOTS_PER_DAY[vehicle.shift_type];
-    const shiftNumber = input.shift_number ?? suggestedSlot(now, this.deps.timezone, vehicle.shift_type);
+    const shiftNumber = input.shift_number ?? suggestedSlot(instant, this.deps.timezone, vehicle.shift_type);
     if (shiftNumber < 1 || shiftNumber > slots) {
       throw new DomainError('INVALID_SHIFT', `Unit ${vehicle.unit_code} (${vehicle.shift_type}) hanya memiliki shift 1 sampai ${slots}`, {
         details: [{ field: 'shift_number', code: 'invalid_shift', message: `harus 1 sampai ${slots}` }],
       });
     }
-    if (at === undefined) this.requireMayFile(actor, vehicle, shiftNumber, now);
+    if (at === undefined) this.requireMayFile(actor, vehicle, shiftNumber, instant);
 
     const checked = checkAnswers(context.items, input.details);
     if (!checked.ok) throw new DomainError('INVALID_ANSWERS', 'Jawaban checklist belum lengkap atau tidak valid', { details: checked.problems });
+    const unphotographed = this.deps.defectPhotoRequired ? missingDefectPhotos(input.details) : [];
+    if (unphotographed.length > 0) throw new DomainError('PHOTO_REQUIRED', 'Foto wajib dilampirkan untuk setiap jawaban WARNING/ABNORMAL', { details: unphotographed });
 
-    const opDate = operationalDate(now, this.deps.timezone, vehicle.shift_type);
+    const opDate = operationalDate(instant, this.deps.timezone, vehicle.shift_type);
     const status = overallStatus(checked.answers.map((a) => a.status));
     let alertQueued = false;
     try {
@@ -82,9 +108,28 @@ export class P2hService {
             submittedAt: now,
             odometer: input.odometer == null ? null : String(input.odometer),
             overallStatus: status,
+            clientSubmissionId: input.client_submission_id ?? null,
+            inspectedAt: inspection.inspectedAt,
+            latitude: input.location?.latitude ?? null,
+            longitude: input.location?.longitude ?? null,
+            locationAccuracyM: input.location?.accuracy_m ?? null,
           },
           checked.answers,
         );
+        const answers = checked.answers.map((a) => ({ checklistItemId: a.item.id, itemName: a.item.item_name, status: a.status, remark: a.keterangan }));
+        const recorded = await this.deps.defects.recordReport(
+          tx,
+          { reportId: row.id, vehicleId: vehicle.id, userId: actor.id, at: now, answers },
+          { unitCode: vehicle.unit_code, reporterName: actor.fullName },
+        );
+        // The photos before the alert: the alert carries them. A NORMAL answer's photos are kept too (defect_id null).
+        const photoRequests = input.details.map((d, i) => ({
+          photoIds: d.photo_ids ?? [],
+          target: { kind: 'answer' as const, reportId: row.id, checklistItemId: d.checklist_item_id, defectId: recorded.reported.get(d.checklist_item_id)?.defectId ?? null },
+          field: `details[${i}].photo_ids`,
+        }));
+        await this.deps.photos.attach(tx, actor.id, photoRequests);
+        const photos = photoRequests.some((r) => r.photoIds.length > 0) ? await this.deps.photos.forReport(row.id, tx) : new Map<number, PhotoRef[]>();
         const report: ReportDetail = {
           ...toSummary(row, vehicle, actor.fullName, []),
           details: checked.answers.map((a) => ({
@@ -93,26 +138,22 @@ export class P2hService {
             item_name: a.item.item_name,
             status: a.status,
             keterangan: a.keterangan,
-            photos: [],
+            photos: photos.get(a.item.id) ?? [],
           })),
         };
-        alertQueued = await this.deps.alerts.enqueueReportAlert(tx, report);
-        const answers = checked.answers.map((a) => ({ checklistItemId: a.item.id, itemName: a.item.item_name, status: a.status, remark: a.keterangan }));
-        const defectsQueued = await this.deps.defects.recordReport(
-          tx,
-          { reportId: row!.id, vehicleId: vehicle.id, userId: actor.id, at: now, answers },
-          { unitCode: vehicle.unit_code, reporterName: actor.fullName },
-        );
-        alertQueued ||= defectsQueued;
+        alertQueued = (await this.deps.alerts.enqueueReportAlert(tx, report)) || recorded.queued;
         return report;
       });
       // A report this new has no alerts but the one queued here: nothing to read back.
-      if (!alertQueued) return created;
+      if (!alertQueued) return { report: created, created: true };
       // Only after the commit: a worker woken earlier would not see the alert yet.
       this.deps.alerts.signal();
       const delivery = await this.deps.alerts.forReports([created.id], actor.role);
-      return { ...created, notifications: delivery.get(created.id) ?? [] };
+      return { report: { ...created, notifications: delivery.get(created.id) ?? [] }, created: true };
     } catch (error) {
+      // A concurrent send of the same submission that lost the race answers with the winner's report.
+      const winner = mayBeConcurrentResend(error, input.client_submission_id) ? await storedSubmission(this.db, actor.id, input.client_submission_id) : undefined;
+      if (winner !== undefined) return { report: await this.get(actor, winner), created: false };
       if (uniqueViolation(error)?.constraint === 'p2h_reports_slot_key') {
         throw new DomainError(
           'SLOT_TAKEN',
@@ -124,13 +165,14 @@ export class P2hService {
     }
   }
 
-  private requireMayFile(actor: Actor, vehicle: VehicleSummary, slot: number, now: Date): void {
+  /** `instant`: when the report was filled (inspected_at, else now). */
+  private requireMayFile(actor: Actor, vehicle: VehicleSummary, slot: number, instant: Date): void {
     const assignedOnly = this.deps.assignedOnly;
     if (!mayReportForUnit({ assignedOnly, assignedDriverId: vehicle.assigned_driver_id, actorId: actor.id, role: actor.role })) {
       throw new DomainError('UNIT_NOT_ASSIGNED', `Unit ${vehicle.unit_code} ditugaskan ke pengemudi lain; hanya pengemudi tersebut atau admin yang dapat mengirim P2H-nya`);
     }
     const { timezone } = this.deps;
-    const decision = slotDecision({ instant: now, timeZone: timezone, shiftType: vehicle.shift_type, slot, role: actor.role });
+    const decision = slotDecision({ instant, timeZone: timezone, shiftType: vehicle.shift_type, slot, role: actor.role });
     if (!decision.ok) {
       const open = describeOpenSlots(decision.open, timeZoneAbbreviation(timezone));
       const message = `Shift ${slot} unit ${vehicle.unit_code} tidak dibuka sekarang. Yang dibuka: ${open}`;
@@ -194,8 +236,10 @@ export class P2hService {
       .where(and(eq(p2hReports.id, id), isNull(p2hReports.deletedAt)));
     if (!row) throw new DomainError('REPORT_NOT_FOUND', `Laporan P2H dengan id ${id} tidak ditemukan`);
     if (!seesAllReports(actor.role) && row.userId !== actor.id) throw forbidden('Anda hanya dapat melihat laporan P2H Anda sendiri');
-    const [summary] = await this.summarize([row], actor);
-    const details = await this.db
+    const [[summary], photos, details] = await Promise.all([
+      this.summarize([row], actor),
+      this.deps.photos.forReport(id),
+      this.db
       .select({
         checklist_item_id: p2hReportDetails.checklistItemId,
         section: p2hReportDetails.section,
@@ -205,8 +249,9 @@ export class P2hService {
       })
       .from(p2hReportDetails)
       .where(eq(p2hReportDetails.reportId, id))
-      .orderBy(p2hReportDetails.id);
-    return { ...summary!, details: details.map((d) => ({ ...d, photos: [] })) };
+      .orderBy(p2hReportDetails.id),
+    ]);
+    return { ...summary!, details: details.map((d) => ({ ...d, photos: photos.get(d.checklist_item_id) ?? [] })) };
   }
 
   /** Soft delete by an admin: the report leaves lists and its slot is free again. */
@@ -233,31 +278,4 @@ export class P2hService {
     ]);
     return rows.map((row) => toSummary(row, vehicles.get(row.vehicleId)!, names.get(row.userId) ?? '', delivery.get(row.id) ?? []));
   }
-}
-
-function toSummary(row: P2hReportRow, vehicle: VehicleSummary, userName: string, notifications: DeliveryState[]): ReportSummary {
-  return {
-    id: row.id,
-    vehicle: {
-      id: vehicle.id,
-      unit_code: vehicle.unit_code,
-      plate_number: vehicle.plate_number,
-      vehicle_type: vehicle.vehicle_type,
-      shift_type: vehicle.shift_type,
-      brand: vehicle.brand,
-    },
-    user: { id: row.userId, full_name: userName },
-    shift_number: row.shiftNumber,
-    operational_date: row.operationalDate,
-    submitted_at: row.submittedAt.toISOString(),
-    odometer: row.odometer === null ? null : Number(row.odometer),
-    overall_status: row.overallStatus,
-    inspected_at: row.inspectedAt?.toISOString() ?? null,
-    location:
-      row.latitude === null || row.longitude === null
-        ? null
-        : { latitude: row.latitude, longitude: row.longitude, accuracy_m: row.locationAccuracyM ?? 0 },
-    client_submission_id: row.clientSubmissionId,
-    notifications,
-  };
 }

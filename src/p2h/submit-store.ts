@@ -43,7 +43,21 @@ export function submitContextReader(db: Db): (vehicleId: number) => Promise<Subm
   };
 }
 
-export type NewReport = Pick<P2hReportRow, 'vehicleId' | 'userId' | 'shiftNumber' | 'operationalDate' | 'submittedAt' | 'odometer' | 'overallStatus'>;
+export type NewReport = Pick<
+  P2hReportRow,
+  | 'vehicleId'
+  | 'userId'
+  | 'shiftNumber'
+  | 'operationalDate'
+  | 'submittedAt'
+  | 'odometer'
+  | 'overallStatus'
+  | 'clientSubmissionId'
+  | 'inspectedAt'
+  | 'latitude'
+  | 'longitude'
+  | 'locationAccuracyM'
+>;
 
 /**
  * The report and all its answers in one statement (a CTE): the answers travel as one JSON
@@ -56,10 +70,12 @@ export async function insertReport(tx: Executor, report: NewReport, answers: Che
   );
   const result = await tx.execute(sql`
     with report as (
-      insert into ${p2hReports} (vehicle_id, user_id, shift_number, operational_date, submitted_at, odometer, overall_status)
+      insert into ${p2hReports} (vehicle_id, user_id, shift_number, operational_date, submitted_at, odometer, overall_status,
+                                 client_submission_id, inspected_at, latitude, longitude, location_accuracy_m)
       values (${report.vehicleId}, ${report.userId}, ${report.shiftNumber}, ${report.operationalDate}, ${report.submittedAt.toISOString()}::timestamptz,
-              ${report.odometer}, ${report.overallStatus}::p2h_status)
-      returning id, odometer
+              ${report.odometer}, ${report.overallStatus}::p2h_status, ${report.clientSubmissionId}::uuid, ${report.inspectedAt?.toISOString() ?? null}::timestamptz,
+              ${report.latitude}::double precision, ${report.longitude}::double precision, ${report.locationAccuracyM}::real)
+      returning id, odometer, location_accuracy_m
     ), details as (
       insert into ${p2hReportDetails} (report_id, checklist_item_id, section, item_name, status, keterangan)
       select report.id, d.checklist_item_id, d.section, d.item_name, d.status::p2h_status, d.keterangan
@@ -67,18 +83,8 @@ export async function insertReport(tx: Executor, report: NewReport, answers: Che
         as d(n integer, checklist_item_id integer, section text, item_name text, status text, keterangan text)
       order by d.n
     )
-    select id, odometer::text as odometer from report`);
-  const [row] = (result as unknown as { rows: { id: number; odometer: string | null }[] }).rows;
-  return {
-    ...report,
-    id: row!.id,
-    odometer: row!.odometer,
-    deletedAt: null,
-    deletedBy: null,
-    clientSubmissionId: null,
-    inspectedAt: null,
-    latitude: null,
-    longitude: null,
-    locationAccuracyM: null,
-  };
+    select id, odometer::text as odometer, location_accuracy_m from report`);
+  const [row] = (result as unknown as { rows: { id: number; odometer: string | null; location_accuracy_m: number | null }[] }).rows;
+  // The accuracy back from the database too: a real keeps fewer digits than the number sent.
+  return { ...report, id: row!.id, odometer: row!.odometer, locationAccuracyM: row!.location_accuracy_m, deletedAt: null, deletedBy: null };
 }

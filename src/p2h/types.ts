@@ -4,7 +4,7 @@
  * notifications can import them without importing the P2H service.
  */
 import type { Executor } from '../db/client.js';
-import type { ReportForDefects } from '../defects/types.js';
+import type { RecordedReport, ReportForDefects } from '../defects/types.js';
 import type { Paging } from '../lib/paging.js';
 import type { Role } from '../users/values.js';
 import type { DeliveryState, ReportDetail, ReportQuery } from './api-schemas.js';
@@ -32,6 +32,12 @@ export interface ReportAlerts {
  * transaction, so a report never exists without its defects (nor the unit's stop that follows).
  */
 export interface ReportDefects {
-  /** True when a workshop message was queued (the caller wakes the outbox after the commit). */
-  recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<boolean>;
+  /** Says whether a workshop message was queued (the caller wakes the outbox after the commit) and each answer's defect. */
+  recordReport(tx: Executor, report: ReportForDefects, context: { unitCode: string; reporterName: string }): Promise<RecordedReport>;
+}
+
+/** What a submission ended as: a new report (201), or the one this submission id already filed (200). */
+export interface SubmitOutcome {
+  report: ReportDetail;
+  created: boolean;
 }
