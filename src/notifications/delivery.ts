@@ -54,7 +54,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * FOR UPDATE SKIP LOCKED and a lease, and a row whose lease ran out (its worker died) is due again.
  * A worker sends one message at a time and renews its claim on a row just before sending it, so
  * nothing is lost, no two workers send the same row, and a crash costs at most the one message
- * that was in flight.
+ * that was in flight (for a row with photos, possibly its album: one step, see `send`).
  */
 export class DeliveryWorker {
   private readonly now: () => Date;
@@ -244,7 +244,8 @@ export class DeliveryWorker {
     }
     if (read.missing.length === 0) return { row, files: read.files };
     const photoIds = read.files.map((file) => file.id);
-    const lastError = `photo file gone: ${read.missing.join(', ')}`;
+    // Kept beside any earlier story (a reroute), since the row is sent without them.
+    const lastError = [row.lastError, `photo file gone: ${read.missing.join(', ')}`].filter(Boolean).join('; ');
     this.options.log.warn({ notification_id: row.id, missing_photo_ids: read.missing }, 'photo files of a notification are gone; sending without them');
     await this.update(row, { photoIds, lastError });
     return { row: { ...row, photoIds, lastError }, files: read.files };
