@@ -7,7 +7,10 @@
  *   await fake.waitForMessage({ chatId: 42, text: 'Halo' });
  *   await fake.close();
  *
- * See core.ts (state, recording, faults) and builders.ts (simulated users).
+ * Photos (sendPhoto, sendMediaGroup; multipart uploads, file_ids, URLs) are recorded in
+ * `fake.photos` with their bytes' size and SHA-256: `fake.photosTo(chat)`, `fake.waitForPhotos(chat, n)`.
+ *
+ * See core.ts (state, recording, faults), media.ts (photos) and builders.ts (simulated users).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
