@@ -7,7 +7,8 @@ import type { TelegramLinkService } from '../users/telegram-link.js';
 import { Pacer } from './pacer.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
-import { splitMessage } from './split.js';
+import { planDelivery, stepCount, type MediaStep } from './photo-plan.js';
+import { readPhotoFiles, sendMediaStep, type PhotoFile, type PhotoFiles } from './send-photos.js';
 import type { InlineKeyboard } from './render-defects.js';
 import { describeTelegramError } from '../telegram/describe-error.js';
 import { backoffMs, classifySendError, htmlToPlainText, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
@@ -34,6 +35,8 @@ export interface DeliveryOptions {
   /** Attempts before an undeliverable notification is marked failed (tests shorten the wait). */
   maxAttempts?: number;
   backoff?: (attempt: number) => number;
+  /** The stored photo files a notification's `photo_ids` name (a report alert's defect photos). */
+  photos: PhotoFiles;
 }
 
 type Row = NotificationRow;
@@ -51,7 +54,7 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * FOR UPDATE SKIP LOCKED and a lease, and a row whose lease ran out (its worker died) is due again.
  * A worker sends one message at a time and renews its claim on a row just before sending it, so
  * nothing is lost, no two workers send the same row, and a crash costs at most the one message
- * that was in flight.
+ * that was in flight (for a row with photos, possibly its album: one step, see `send`).
  */
 export class DeliveryWorker {
   private readonly now: () => Date;
@@ -198,22 +201,62 @@ export class DeliveryWorker {
     }
   }
 
+  /**
+   * Steps: the photo or album first (if the row has photos), then the text parts. `parts_sent`
+   * counts the steps Telegram accepted, so a retry after a 429 or a crash resumes with the next
+   * step and never sends an accepted album again.
+   */
   private async send(row: Row, chatId: string): Promise<void> {
-    const parts = splitMessage(row.message);
+    // The photo step is always the first, so the files are only needed before anything went out.
+    let files: PhotoFile[] = [];
+    if (row.partsSent === 0 && row.photoIds.length > 0) ({ row, files } = await this.loadPhotos(row));
+    const plan = planDelivery(row.photoIds.length, row.message);
+    const steps = stepCount(plan);
+    const mediaSteps = plan.media ? 1 : 0;
     let firstMessageId = row.telegramMessageId;
-    for (let index = row.partsSent; index < parts.length; index++) {
+    for (let index = row.partsSent; index < steps; index++) {
       await sleep(this.pacer.reserve(chatId));
-      // Buttons (a defect alert's 🔧 Tangani) go with the last part, under the text they belong to.
-      const markup = index === parts.length - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
-      const message = await this.sendPart(chatId, parts[index]!, markup);
+      // Buttons (a defect alert's 🔧 Tangani) go with the last step, under the text they belong to.
+      const markup = index === steps - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
+      const message =
+        index < mediaSteps ? await this.sendMedia(chatId, plan.media!, files, markup) : await this.sendPart(chatId, plan.textParts[index - mediaSteps]!, markup);
       firstMessageId ??= String(message.message_id);
-      if (index < parts.length - 1) {
+      if (index < steps - 1) {
         await this.update(row, { partsSent: index + 1, telegramMessageId: firstMessageId });
         row = { ...row, partsSent: index + 1, telegramMessageId: firstMessageId };
       }
     }
     // last_error is kept: after a reroute or a retry it tells the story of how the message got there.
-    await this.update(row, { status: 'sent', sentAt: this.now(), partsSent: parts.length, telegramMessageId: firstMessageId, recipientChatId: chatId });
+    await this.update(row, { status: 'sent', sentAt: this.now(), partsSent: steps, telegramMessageId: firstMessageId, recipientChatId: chatId });
+  }
+
+  /**
+   * Reads the row's photo files. Those whose file is gone are left out for good (the row keeps only
+   * the rest), so every later attempt plans the same steps; with none left the message goes as text.
+   */
+  private async loadPhotos(row: Row): Promise<{ row: Row; files: PhotoFile[] }> {
+    let read: Awaited<ReturnType<typeof readPhotoFiles>>;
+    try {
+      read = await readPhotoFiles(this.options.photos, row.photoIds);
+    } catch (error) {
+      // A storage hiccup is retried like a failed send; it must not drop the photos.
+      throw new TelegramSendError(error);
+    }
+    if (read.missing.length === 0) return { row, files: read.files };
+    const photoIds = read.files.map((file) => file.id);
+    // Kept beside any earlier story (a reroute), since the row is sent without them.
+    const lastError = [row.lastError, `photo file gone: ${read.missing.join(', ')}`].filter(Boolean).join('; ');
+    this.options.log.warn({ notification_id: row.id, missing_photo_ids: read.missing }, 'photo files of a notification are gone; sending without them');
+    await this.update(row, { photoIds, lastError });
+    return { row: { ...row, photoIds, lastError }, files: read.files };
+  }
+
+  private async sendMedia(chatId: string, step: MediaStep, files: PhotoFile[], markup: InlineKeyboard | null) {
+    try {
+      return await sendMediaStep(this.options.api, chatId, step, files, markup, this.options.log);
+    } catch (error) {
+      throw new TelegramSendError(error);
+    }
   }
 
   private async sendPart(chatId: string, html: string, markup: InlineKeyboard | null) {

@@ -7,6 +7,7 @@ import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { documentsExpiringBefore, type ExpiringDocument } from '../vehicles/documents.js';
 import { dueExpiryKeySql } from './expiry-rules.js';
+import { alertPhotoIds } from './photo-plan.js';
 import { renderP2hAlert } from './render.js';
 import { routeAdminAlert, routeP2hAlert, SKIP_NOT_LINKED, type Route } from './routing.js';
 import { visibleLastError } from './visibility.js';
@@ -119,6 +120,8 @@ export class Outbox {
       reportId: report.id,
       userId: report.user.id,
       message: renderP2hAlert(report, { timeZone: this.options.timezone }),
+      // The row carries its photos wherever it goes: a reroute to the group sends them there too.
+      photoIds: alertPhotoIds(report),
       ...routeColumns(route),
     });
     await notifyOtherProcesses(tx);

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { DeliveryWorker } from './delivery.js';
 import { OUTBOX_CHANNEL, type Outbox } from './outbox.js';
+import { NO_PHOTO_FILES } from './send-photos.js';
 
 export interface RunningDelivery {
   worker: DeliveryWorker;
@@ -33,6 +34,8 @@ export async function startDelivery(deps: {
     log,
     leaseMs: config.deliveryLeaseSeconds * 1000,
     concurrency: config.deliveryConcurrency,
+    // Until the photos feature is merged: alerts go as text. The merge passes `services.photos` here.
+    photos: NO_PHOTO_FILES,
   });
   outbox.onWritten(() => worker.wake());
   const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));

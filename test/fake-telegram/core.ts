@@ -6,17 +6,23 @@ import type { Chat, Message, Update, User } from 'grammy/types';
 import { BotState } from './bot-state.js';
 import { groupChat, privateChat, UpdateBuilders, type NewUpdate } from './builders.js';
 import { FaultBook, faultOutcome, type Outcome } from './faults.js';
+import { MEDIA_METHODS, type StoredPhoto } from './media.js';
 import { METHODS, syntheticChat } from './methods.js';
+import type { UploadedFile } from './multipart.js';
 import { toPredicate, Waiting, type MessageMatcher } from './waiting.js';
 import {
   ApiError, badRequest, DEFAULT_BOT_USERNAME, DEFAULT_TOKEN, TELEGRAM_LIMITS,
   type ApiBody, type CallRecord, type Fault, type FaultSpec,
-  type FakeTelegramOptions, type Limits, type Params, type SentMessage,
+  type FakeTelegramOptions, type Limits, type Params, type SentMessage, type SentPhoto,
 } from './types.js';
 
 export class FakeTelegramCore extends UpdateBuilders {
   /** Accepted sendMessage calls, in order. */
   readonly sent: SentMessage[] = [];
+  /** Accepted photos (sendPhoto, and each item of a sendMediaGroup album), in order. */
+  readonly photos: SentPhoto[] = [];
+  /** Photos the fake holds by the file_id it answered with, so a later send may reuse them. */
+  readonly photoFiles = new Map<string, StoredPhoto>();
   /** Every answered request, in completion order. */
   readonly calls: CallRecord[] = [];
   /** Number of 429s given by the rate-limit enforcement (not by injected faults). */
@@ -218,7 +224,7 @@ export class FakeTelegramCore extends UpdateBuilders {
   // ---- dispatch ------------------------------------------------------------
 
   /** Answers one Bot API call for a known bot. */
-  async dispatch(bot: BotState, method: string, params: Params, signal: AbortSignal): Promise<Outcome> {
+  async dispatch(bot: BotState, method: string, params: Params, signal: AbortSignal, files: ReadonlyMap<string, UploadedFile> = new Map()): Promise<Outcome> {
     const fault = this.faults.take(bot.token, method, params);
     if (fault) {
       const r = fault.response;
@@ -228,9 +234,10 @@ export class FakeTelegramCore extends UpdateBuilders {
       if (r.status !== undefined) return faultOutcome({ ...r, status: r.status });
     }
     const handler = METHODS.get(method.toLowerCase());
-    if (!handler) return { kind: 'json', status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
+    const mediaHandler = MEDIA_METHODS.get(method.toLowerCase());
+    if (!handler && !mediaHandler) return { kind: 'json', status: 404, body: { ok: false, error_code: 404, description: 'Not Found' } };
     try {
-      const result = await handler(this, bot, params, signal);
+      const result = mediaHandler ? mediaHandler(this, bot, params, files) : await handler!(this, bot, params, signal);
       return { kind: 'json', status: 200, body: { ok: true, result } };
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -261,6 +268,26 @@ export class FakeTelegramCore extends UpdateBuilders {
     this.sent.push(entry);
     this.botMessages.set(`${entry.token}|${entry.chat_id}|${entry.message_id}`, entry.message);
     this.waiting.notify();
+  }
+
+  recordPhoto(entry: SentPhoto): void {
+    this.photos.push(entry);
+    this.botMessages.set(`${entry.token}|${entry.chat_id}|${entry.message_id}`, entry.message);
+    this.waiting.notify();
+  }
+
+  /** Accepted photos to a chat (album items one by one, with their media_group_id). */
+  photosTo(chatId: number | string): SentPhoto[] {
+    return this.photos.filter((p) => String(p.chat_id) === String(chatId));
+  }
+
+  /** Resolves with the accepted photos to a chat once there are at least `count`. */
+  waitForPhotos(chatId: number | string, count: number, timeoutMs = 5000): Promise<SentPhoto[]> {
+    return this.waiting.until(() => {
+      const photos = this.photosTo(chatId);
+      return photos.length >= count ? photos : undefined;
+    }, timeoutMs, () => `waitForPhotos: expected ${count} photo(s) to chat ${chatId} within ${timeoutMs}ms, got ${this.photosTo(chatId).length}. ` +
+      `Calls so far: ${this.calls.map((c) => `${c.method}(${c.status})`).join(', ') || '(none)'}`);
   }
 
   recordCall(call: CallRecord): void {
@@ -318,6 +345,7 @@ export class FakeTelegramCore extends UpdateBuilders {
   /** Clears recordings, faults, rate-limit counters. Chats, queued updates, webhooks and commands stay. */
   reset(): void {
     this.sent.length = 0;
+    this.photos.length = 0;
     this.calls.length = 0;
     this.faults.clear();
     this.rateLimited = 0;

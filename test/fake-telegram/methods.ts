@@ -22,7 +22,7 @@ export function int(v: unknown): number | undefined {
 const truthy = (v: unknown): boolean => v === true || v === 'true' || v === 1 || v === '1';
 
 /** JSON-valued parameter: objects pass, JSON strings (form/query encoding) are parsed. */
-function jsonParam(v: unknown, what: string): unknown {
+export function jsonParam(v: unknown, what: string): unknown {
   if (typeof v !== 'string') return v;
   try {
     return JSON.parse(v);
@@ -45,7 +45,7 @@ function formatted(core: FakeTelegramCore, p: Params): ParsedText {
   return parsed;
 }
 
-function checkReplyMarkup(v: unknown): unknown {
+export function checkReplyMarkup(v: unknown): unknown {
   if (v === undefined || v === null) return undefined;
   const markup = jsonParam(v, 'reply keyboard markup');
   if (typeof markup !== 'object' || markup === null) throw badRequest("can't parse reply keyboard markup JSON object");

@@ -7,12 +7,16 @@
  *   await fake.waitForMessage({ chatId: 42, text: 'Halo' });
  *   await fake.close();
  *
- * See core.ts (state, recording, faults) and builders.ts (simulated users).
+ * Photos (sendPhoto, sendMediaGroup; multipart uploads, file_ids, URLs) are recorded in
+ * `fake.photos` with their bytes' size and SHA-256: `fake.photosTo(chat)`, `fake.waitForPhotos(chat, n)`.
+ *
+ * See core.ts (state, recording, faults), media.ts (photos) and builders.ts (simulated users).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeTelegramCore } from './core.js';
 import type { Outcome } from './faults.js';
+import { parseMultipart, type UploadedFile } from './multipart.js';
 import { ApiError, type ApiBody, type FakeTelegramOptions, type Params } from './types.js';
 
 export * from './types.js';
@@ -20,6 +24,7 @@ export { user, privateChat, groupChat, commandEntities, inlineButtons, type NewU
 export { parseHtml, parseMarkdownV2, parseFormatted, type ParsedText } from './formatting.js';
 export type { MessageMatcher } from './waiting.js';
 export type { Outcome } from './faults.js';
+export { parseMultipart, boundaryOf, type UploadedFile, type MultipartBody } from './multipart.js';
 export { FakeTelegramCore } from './core.js';
 export type { BotState } from './bot-state.js';
 
@@ -104,12 +109,13 @@ export class FakeTelegram extends FakeTelegramCore {
       if (!match) return finish(jsonOutcome(404, 'Not Found'));
       const bot = this.findBot(token);
       if (!bot) return finish(jsonOutcome(401, 'Unauthorized'));
-      params = parseParams(url.searchParams, req.headers['content-type'], body);
+      const parsed = parseParams(url.searchParams, req.headers['content-type'], body);
+      params = parsed.params;
       const abort = new AbortController();
       res.on('close', () => {
         if (!res.writableEnded) abort.abort();
       });
-      finish(await this.dispatch(bot, method, params, abort.signal));
+      finish(await this.dispatch(bot, method, params, abort.signal, parsed.files));
     } catch (e) {
       if (e instanceof ApiError) return finish(jsonOutcome(e.code, e.description));
       finish(jsonOutcome(500, `Internal Server Error: fake-telegram: ${e instanceof Error ? e.message : String(e)}`));
@@ -151,7 +157,7 @@ function safeDecode(s: string): string {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -164,17 +170,23 @@ function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
     req.on('aborted', () => reject(new ApiError(400, 'Bad Request: request aborted')));
   });
 }
 
-/** Query string + JSON or urlencoded body, like the Bot API accepts. */
-function parseParams(query: URLSearchParams, contentType: string | undefined, body: string): Params {
+/** Query string + JSON, urlencoded or multipart body, like the Bot API accepts; files only from multipart. */
+function parseParams(query: URLSearchParams, contentType: string | undefined, raw: Buffer): { params: Params; files: Map<string, UploadedFile> } {
   const params: Params = Object.fromEntries(query);
+  const files = new Map<string, UploadedFile>();
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (body.trim() === '') return params;
+  if (type === 'multipart/form-data') {
+    const multipart = parseMultipart(raw, contentType ?? '');
+    return { params: { ...params, ...multipart.fields }, files: multipart.files };
+  }
+  const body = raw.toString('utf8');
+  if (body.trim() === '') return { params, files };
   if (type === 'application/json' || (type === '' && /^\s*[[{]/.test(body))) {
     let parsed: unknown;
     try {
@@ -185,11 +197,10 @@ function parseParams(query: URLSearchParams, contentType: string | undefined, bo
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new ApiError(400, 'Bad Request: JSON body must be an object');
     }
-    return { ...params, ...(parsed as Params) };
+    return { params: { ...params, ...(parsed as Params) }, files };
   }
   if (type === 'application/x-www-form-urlencoded' || type === '') {
-    return { ...params, ...Object.fromEntries(new URLSearchParams(body)) };
+    return { params: { ...params, ...Object.fromEntries(new URLSearchParams(body)) }, files };
   }
-  if (type.startsWith('multipart/')) throw new ApiError(400, 'Bad Request: fake-telegram does not support multipart/form-data');
   throw new ApiError(400, `Bad Request: unsupported content type ${type}`);
 }

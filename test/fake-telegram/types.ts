@@ -80,6 +80,30 @@ export interface SentMessage {
   message: Message;
 }
 
+/** A photo the fake accepted (sendPhoto, or one item of a sendMediaGroup album). */
+export interface SentPhoto {
+  token: string;
+  method: 'sendPhoto' | 'sendMediaGroup';
+  chat_id: number;
+  message_id: number;
+  /** How the photo came: uploaded bytes (multipart), a file_id the fake gave out, or a URL. */
+  source: 'upload' | 'file_id' | 'url';
+  /** Size and SHA-256 (hex) of the bytes; for a URL, of nothing (0 and the empty hash). */
+  bytes: number;
+  sha256: string;
+  width: number;
+  height: number;
+  caption?: string;
+  parse_mode?: string;
+  reply_markup?: unknown;
+  /** Shared by the items of one album. */
+  media_group_id?: string;
+  /** ms since epoch (real clock). */
+  timestamp: number;
+  /** The Message object returned to the bot. */
+  message: Message;
+}
+
 /**
  * What an injected fault answers. Combine `delayMs` with a status to delay an error.
  * - `{status: 429, retryAfter}` Too Many Requests with parameters.retry_after

@@ -11,6 +11,7 @@ import { Api } from 'grammy';
 import { pino, type Logger } from 'pino';
 import { DeliveryWorker } from '../../src/notifications/delivery.js';
 import { Pacer } from '../../src/notifications/pacer.js';
+import { NO_PHOTO_FILES } from '../../src/notifications/send-photos.js';
 import { createBot, runBot } from '../../src/telegram/bot.js';
 import { DEFAULT_TOKEN, startFakeTelegram, user as tgUser, type FaultResponse } from '../fake-telegram/server.js';
 import { startTestApp, type TestContext, type TestUser } from '../support/app.js';
@@ -93,6 +94,7 @@ for (const kind of DB_KINDS) {
           backoff: () => 3_600_000,
           maxAttempts: 2,
           pacer: new Pacer({ perSecond: 1000, privateIntervalMs: 0, groupIntervalMs: 0 }),
+          photos: NO_PHOTO_FILES,
         }).deliverDue();
 
       const reports: number[] = [];
