@@ -7,6 +7,7 @@ import type { Clock } from './lib/clock.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
+import { PhotosService, photoStorageFor } from './photos/service.js';
 import { UsersService } from './users/service.js';
 import { TelegramLinkService } from './users/telegram-link.js';
 import { VehiclesService } from './vehicles/service.js';
@@ -26,6 +27,8 @@ export interface Services {
   defects: DefectsService;
   telegramLinks: TelegramLinkService;
   outbox: Outbox;
+  /** Uploads, serving and the 24-hour cleanup of photos (PHOTO_STORAGE: local disk or S3). */
+  photos: PhotosService;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
   clock: Clock;
 }
@@ -56,5 +59,6 @@ export function buildServices(options: ServicesOptions): Services {
   });
   const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, clock, escalateMinutes: config.defectEscalateMinutes });
   const p2h = new P2hService(db, { vehicles, checklist, users, alerts: outbox, defects, clock, timezone: config.timezone, assignedOnly: config.assignedOnly });
-  return { users, vehicles, checklist, p2h, defects, telegramLinks, outbox, clock };
+  const photos = new PhotosService(db, { storage: photoStorageFor(config.photos.storage, config.dataDir), clock, log });
+  return { users, vehicles, checklist, p2h, defects, telegramLinks, outbox, photos, clock };
 }
