@@ -83,7 +83,7 @@ describe('photo storage: S3 failures', () => {
     );
     assert.ok(error instanceof PhotoStorageError);
     assert.match(error.message, /S3 put of .* failed: InvalidAccessKeyId/);
-    assert.ok(!JSON.stringify({ message: error.message, stack: error.stack, ...error }).includes(SECRET));
+    assert.ok(!JSON.stringify({ ...error, message: error.message, stack: error.stack }).includes(SECRET));
   });
 
   it('an unreachable store fails with a PhotoStorageError, never the secret', async () => {
