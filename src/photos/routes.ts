@@ -36,7 +36,15 @@ export function registerPhotoRoutes(app: HttpServer, deps: { photos: PhotosServi
         schema: {
           tags,
           security,
-          consumes: ['multipart/form-data'],
+          // Documentation only: @fastify/multipart leaves the body undefined, and a schema without a
+          // `type` lets undefined through; the handler reads and checks the form itself.
+          body: {
+            content: {
+              'multipart/form-data': {
+                schema: { properties: { file: { description: `the photo (JPEG, PNG or WebP, at most ${MEGABYTES} MB)`, type: 'string', contentMediaType: 'image/*' } }, required: ['file'] },
+              },
+            },
+          },
           summary: 'Upload a photo (multipart, one file in the field `file`); attach it within 24 hours or it is removed',
           description:
             `JPEG, PNG or WebP, recognised by its bytes (the name and declared type are ignored), at most ${MEGABYTES} MB ` +
