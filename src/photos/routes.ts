@@ -111,17 +111,30 @@ async function readUpload(request: FastifyRequest): Promise<Buffer> {
   return upload;
 }
 
-async function readBounded(file: Readable & { truncated?: boolean }): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of file as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    // busboy truncates at limits.fileSize; this is the belt to its braces.
-    if (size > MAX_UPLOAD_BYTES) throw tooLarge();
-    chunks.push(chunk);
-  }
-  if (file.truncated) throw tooLarge();
-  return Buffer.concat(chunks);
+/**
+ * The file's bytes, refused as soon as busboy reaches limits.fileSize (its 'limit' event), not when
+ * the rest of an oversized upload has streamed past: the 413 goes out early and at most
+ * MAX_UPLOAD_BYTES is ever held.
+ */
+function readBounded(file: Readable & { truncated?: boolean }): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const refuse = () => {
+      file.removeAllListeners('data');
+      chunks.length = 0;
+      file.resume(); // busboy discards the rest of the part
+      reject(tooLarge());
+    };
+    file.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_UPLOAD_BYTES) return refuse(); // the belt to busboy's braces
+      chunks.push(chunk);
+    });
+    file.once('limit', refuse);
+    file.once('error', reject);
+    file.once('end', () => (file.truncated ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
+  });
 }
 
 async function drain(file: Readable): Promise<void> {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, it } from 'node:test';
 import { count, eq } from 'drizzle-orm';
@@ -121,6 +122,40 @@ describeEachDatabase(
       }
       assert.equal(await photoRows(ctx()), rowsBefore, 'no photo row');
       assert.equal(storedFiles(), filesBefore, 'no stored file');
+    });
+
+    it('refuses a 50 MB upload over a real socket before it has all arrived, and the server keeps serving', async () => {
+      const driver = await ctx().createUser('user');
+      await ctx().app.http.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = ctx().app.http.server.address() as AddressInfo;
+      const { payload, contentType } = await formBody([{ data: await png() }]);
+      const fileEnd = payload.lastIndexOf(Buffer.from('\r\n--'));
+      // The form as sent: its head and the PNG, then 50 MB more of the file, made as they are read.
+      let sent = 0;
+      const padding = Buffer.alloc(64 * 1024);
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(payload.subarray(0, fileEnd)),
+        pull(controller) {
+          if (sent >= 50 * 1024 * 1024) {
+            controller.enqueue(payload.subarray(fileEnd));
+            controller.close();
+            return;
+          }
+          sent += padding.length;
+          controller.enqueue(padding);
+        },
+      });
+      const response = await fetch(`http://127.0.0.1:${port}/api/photos`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${driver.token}`, 'content-type': contentType },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+      const sentWhenAnswered = sent;
+      assert.equal(response.status, 413);
+      assert.equal(((await response.json()) as { payload: { code: string } }).payload.code, 'PHOTO_TOO_LARGE');
+      assert.ok(sentWhenAnswered < 40 * 1024 * 1024, `answered after ${(sentWhenAnswered / 2 ** 20).toFixed(1)} MB of 50`);
+      assert.equal((await fetch(`http://127.0.0.1:${port}/api/health`)).status, 200);
     });
 
     it('refuses a form whose multipart boundary is broken', async () => {
