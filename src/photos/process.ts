@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import type { default as Sharp } from 'sharp';
 import { DomainError } from '../lib/errors.js';
 
 /** The longest side of a stored photo: enough to read a tyre's tread or a leak, small on a phone's data plan. */
@@ -16,10 +16,18 @@ export const MAX_INPUT_PIXELS = 50_000_000;
 /** Encodes in flight at once; each holds a decoded image (up to ~150 MB for 50 MP), so two keep memory bounded. */
 export const MAX_CONCURRENT_ENCODES = 2;
 
-// One libvips thread per image: several uploads share the (small) machine instead of one taking every core.
-sharp.concurrency(1);
-// Each photo is read once: libvips' operation cache would only hold on to memory.
-sharp.cache(false);
+let loaded: Promise<typeof Sharp> | undefined;
+/** sharp (libvips, ~20 MB of RSS) is loaded at the first upload: the worker, the bot and an idle server never pay for it. */
+function loadSharp(): Promise<typeof Sharp> {
+  loaded ??= import('sharp').then(({ default: sharp }) => {
+    // One libvips thread per image: several uploads share the (small) machine instead of one taking every core.
+    sharp.concurrency(1);
+    // Each photo is read once: libvips' operation cache would only hold on to memory.
+    sharp.cache(false);
+    return sharp;
+  });
+  return loaded;
+}
 
 export type ImageKind = 'jpeg' | 'png' | 'webp';
 
@@ -70,6 +78,7 @@ const encodes = new Semaphore(MAX_CONCURRENT_ENCODES);
 export async function processPhoto(upload: Buffer): Promise<ProcessedPhoto> {
   if (upload.length === 0) throw new DomainError('PHOTO_EMPTY', 'File foto kosong (0 byte)');
   if (!sniffImageKind(upload)) throw new DomainError('PHOTO_NOT_IMAGE', 'File bukan foto: hanya JPEG, PNG atau WebP yang diterima');
+  const sharp = await loadSharp();
   return encodes.run(async () => {
     try {
       // failOn 'error': a truncated or broken file is refused; mere warnings (common in phone JPEGs) are not.
