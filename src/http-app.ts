@@ -14,6 +14,7 @@ import { registerWebApp } from './http/web.js';
 import { NotificationSchema } from './notifications/api-schemas.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
 import { registerP2hRoutes } from './p2h/routes.js';
+import { registerPhotoRoutes } from './photos/routes.js';
 import { registerPreferenceRoutes } from './preferences/routes.js';
 import type { Services } from './services.js';
 import { botUsernameLookup } from './telegram/identity.js';
@@ -36,7 +37,7 @@ export interface HttpAppOptions {
 /** The HTTP edge over already-built services: Fastify, JWT, the role matrix, every route, the web app. */
 export async function buildHttp(services: Services, options: HttpAppOptions): Promise<HttpServer> {
   const { config, database } = options;
-  const { users, vehicles, checklist, p2h, defects, telegramLinks, outbox } = services;
+  const { users, vehicles, checklist, p2h, defects, telegramLinks, outbox, photos } = services;
   const http = await createHttpServer({ logger: options.logger, trustProxy: config.trustProxy });
   const botUsername = botUsernameLookup(config.telegram);
 
@@ -61,6 +62,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });
   registerP2hRoutes(http, { p2h });
+  registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.
   await registerWebApp(http, { root: options.webRoot });

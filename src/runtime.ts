@@ -8,6 +8,7 @@ import { printDemoLogins, seedDemo } from './demo/seed.js';
 import { scheduleDefectEscalation } from './notifications/defect-escalation.js';
 import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
 import { startDelivery } from './notifications/start.js';
+import { schedulePhotoCleanup } from './photos/cleanup.js';
 import { buildServices } from './services.js';
 import { startTelegramBot } from './telegram/start.js';
 
@@ -32,7 +33,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   const database = await openDatabase(config, (error) => log.error({ err: error }, 'database connection error'));
   await database.migrate();
   const services = buildServices({ config, database, clock: systemClock, log });
-  const { users, checklist, vehicles, defects, outbox, telegramLinks, clock } = services;
+  const { users, checklist, vehicles, defects, outbox, telegramLinks, photos, clock } = services;
   // Only a process with the http role builds (or even loads) Fastify, swagger and the web app.
   const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log }) : undefined;
   const stops: (() => Promise<void> | void)[] = [];
@@ -45,7 +46,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
 
   if (roles.worker) {
     if (config.telegram.botToken) {
-      const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, log });
+      const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, photos, log });
       stops.push(() => delivery.stop());
       log.info('notification delivery worker started');
       // The seed calls the group optional; without it some alerts have nowhere to go. Said once, here.
@@ -64,6 +65,8 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
     stops.push(() => scheduler.stop());
     const escalation = scheduleDefectEscalation({ escalate: () => defects.escalateDue(), log });
     stops.push(() => escalation.stop());
+    const photoCleanup = schedulePhotoCleanup({ removeAbandoned: () => photos.removeAbandoned(), log });
+    stops.push(() => photoCleanup.stop());
   }
 
   if (roles.bot) {

@@ -8,6 +8,7 @@ import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
 import { PhotoLinks } from './photos/links.js';
+import { PhotosService, photoStorageFor } from './photos/service.js';
 import { PreferencesService } from './preferences/service.js';
 import { UsersService } from './users/service.js';
 import { TelegramLinkService } from './users/telegram-link.js';
@@ -31,6 +32,8 @@ export interface Services {
   telegramLinks: TelegramLinkService;
   preferences: PreferencesService;
   outbox: Outbox;
+  /** Uploads, serving and the 24-hour cleanup of photos (PHOTO_STORAGE: local disk or S3). */
+  photos: PhotosService;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
   clock: Clock;
 }
@@ -74,5 +77,6 @@ export function buildServices(options: ServicesOptions): Services {
     timezone: config.timezone,
     assignedOnly: config.assignedOnly,
   });
-  return { users, vehicles, checklist, p2h, defects, photoLinks, telegramLinks, preferences, outbox, clock };
+  const photos = new PhotosService(db, { storage: photoStorageFor(config.photos.storage, config.dataDir), clock, log });
+  return { users, vehicles, checklist, p2h, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
 }

@@ -76,6 +76,10 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'DELETE /api/p2h/reports/:id': ADMIN_ROLES,
   'GET /api/p2h/compliance': 'logged_in',
 
+  // Who sees a photo is decided per photo by its service (src/photos/rules.ts).
+  'POST /api/photos': 'logged_in',
+  'GET /api/photos/:id': 'logged_in',
+
   'GET /api/notifications': ADMIN_ROLES,
   'GET /api/notifications/:id': ADMIN_ROLES,
   'POST /api/notifications/:id/resend': ADMIN_ROLES,

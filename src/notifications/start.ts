@@ -5,7 +5,7 @@ import type { Database } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { DeliveryWorker } from './delivery.js';
 import { OUTBOX_CHANNEL, type Outbox } from './outbox.js';
-import { NO_PHOTO_FILES } from './send-photos.js';
+import type { PhotoReader } from '../photos/types.js';
 
 export interface RunningDelivery {
   worker: DeliveryWorker;
@@ -22,9 +22,11 @@ export async function startDelivery(deps: {
   database: Database;
   outbox: Outbox;
   links: TelegramLinkService;
+  /** The stored JPEGs an alert's photos are read from (local disk or S3). */
+  photos: Pick<PhotoReader, 'read'>;
   log: FastifyBaseLogger;
 }): Promise<RunningDelivery> {
-  const { config, database, outbox, links, log } = deps;
+  const { config, database, outbox, links, photos, log } = deps;
   const api = new Api(config.telegram.botToken!, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
   const worker = new DeliveryWorker({
     db: database.db,
@@ -34,8 +36,7 @@ export async function startDelivery(deps: {
     log,
     leaseMs: config.deliveryLeaseSeconds * 1000,
     concurrency: config.deliveryConcurrency,
-    // Until the photos feature is merged: alerts go as text. The merge passes `services.photos` here.
-    photos: NO_PHOTO_FILES,
+    photos,
   });
   outbox.onWritten(() => worker.wake());
   const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));

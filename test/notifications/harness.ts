@@ -2,7 +2,6 @@ import { after, before } from 'node:test';
 import { Api } from 'grammy';
 import { DeliveryWorker, type DeliveryOptions } from '../../src/notifications/delivery.js';
 import { Pacer } from '../../src/notifications/pacer.js';
-import { NO_PHOTO_FILES } from '../../src/notifications/send-photos.js';
 import { DEFAULT_TOKEN, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
 import type { TestContext, TestUser } from '../support/app.js';
 import { silentLog } from '../telegram/bot-harness.js';
@@ -30,7 +29,8 @@ export function useWorker(ctx: () => TestContext, fake: FakeTelegram, overrides:
       backoff: () => 100,
       maxAttempts: 4,
       pacer: new Pacer({ perSecond: 1000, privateIntervalMs: 0, groupIntervalMs: 0 }),
-      photos: NO_PHOTO_FILES,
+      // The app's own photo store (local disk in DATA_DIR), as npm start wires it.
+      photos: ctx().app.services.photos,
       ...overrides,
     });
     ctx().app.services.outbox.onWritten(() => worker!.wake());
