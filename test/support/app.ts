@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyBaseLogger } from 'fastify';
@@ -45,7 +48,10 @@ export interface TestResponse {
   headers: Record<string, unknown>;
 }
 
-const TEST_ENV = { JWT_SECRET: 'test-secret-that-is-at-least-32-characters', P2H_DEMO: '0' };
+// Photos and other local state go to a folder of this test process, never the checkout's ./data.
+const TEST_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-test-data-'));
+process.on('exit', () => fs.rmSync(TEST_DATA_DIR, { recursive: true, force: true }));
+const TEST_ENV = { JWT_SECRET: 'test-secret-that-is-at-least-32-characters', P2H_DEMO: '0', DATA_DIR: TEST_DATA_DIR };
 
 // Argon2 at production cost (19 MiB, 2 passes) is slow on purpose, and every login in a test pays it again
 // on verify, because verify reads the cost from the hash. Users made here get a real argon2id hash at the
