@@ -14,7 +14,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { ReportDetail, ReportSummary } from '../../src/p2h/api-schemas.js';
 import { launchChromium, screenshot, watchErrors } from './support/browser.js';
 import { finishChecklist, login } from './support/flows.js';
-import { apiGet, apiToken, cameraPhoto, eventually, newOfflineContext, PIT, recordPostBytes, waitForServiceWorker } from './support/offline.js';
+import { apiGet, apiToken, cameraPhoto, eventually, newOfflineContext, PIT, countPostBytes, waitForServiceWorker } from './support/offline.js';
 import { startWebServer, type WebServer } from './support/server.js';
 
 const DRIVER = '0811-0000-0003';
@@ -185,10 +185,10 @@ describe('web app offline: the report queue (real server, real Chromium, service
   it('bytes sent for a report with three photos from a 12-megapixel camera (needs the photo server)', async () => {
     const context = await phone();
     const page = await context.newPage();
+    const postedBytes = await countPostBytes(page);
     await login(page, DRIVER);
     await page.waitForURL('**/units');
     photo ??= await cameraPhoto(page);
-    const sent = recordPostBytes(page, /^\/api\/(photos|p2h\/reports)$/);
     await openChecklist(page, 'DT.21');
     await page.waitForURL(/\/units\/\d+\/check\/\d$/);
     const first = page.locator('fieldset.check-item').first();
@@ -205,6 +205,7 @@ describe('web app offline: the report queue (real server, real Chromium, service
     // On the s4-web branch alone POST /api/photos answers 404 and the form shows the refusal: the photo bytes are measured all the same.
     await Promise.race([page.waitForURL(/\/reports\/\d+\/result$/, { timeout: 60_000 }), page.locator('.notice-danger').waitFor({ timeout: 60_000 })]);
 
+    const sent = await postedBytes();
     const photoBytes = sent.filter((s) => s.path === '/api/photos').map((s) => s.bytes);
     const reportBytes = sent.filter((s) => s.path === '/api/p2h/reports').map((s) => s.bytes);
     const measured = {

@@ -110,15 +110,23 @@ export async function cameraPhoto(page: Page): Promise<Buffer> {
   return Buffer.from(base64, 'base64');
 }
 
-/** Bytes of the bodies the page POSTs to these paths (photos, the report), as they leave the browser. */
-export function recordPostBytes(page: Page, paths: RegExp): { path: string; bytes: number }[] {
-  const sent: { path: string; bytes: number }[] = [];
-  page.on('request', (request) => {
-    if (request.method() !== 'POST') return;
-    const path = new URL(request.url()).pathname;
-    if (!paths.test(path)) return;
-    sent.push({ path, bytes: request.postDataBuffer()?.length ?? Number(request.headers()['content-length'] ?? -1) });
-  });
-  return sent;
+/**
+ * Counts the bytes of the bodies the page POSTs to /api/photos and /api/p2h/reports, as the app hands
+ * them to fetch (a multipart body measured encoded, by `new Response(body)`). Measured in the page:
+ * Playwright does not see a multipart body built from a Blob (postDataBuffer() is empty).
+ */
+export async function countPostBytes(page: Page): Promise<() => Promise<{ path: string; bytes: number }[]>> {
+  await page.addInitScript(`(() => {
+    window.__postBytes = [];
+    const original = window.fetch.bind(window);
+    window.fetch = async (input, init) => {
+      const url = new URL(typeof input === 'string' || input instanceof URL ? String(input) : input.url, location.href);
+      if (init && init.method === 'POST' && /^\\/api\\/(photos|p2h\\/reports)$/.test(url.pathname) && init.body) {
+        const bytes = (await new Response(init.body).arrayBuffer()).byteLength;
+        window.__postBytes.push({ path: url.pathname, bytes });
+      }
+      return original(input, init);
+    };
+  })()`);
+  return async () => (await page.evaluate('window.__postBytes || []')) as { path: string; bytes: number }[];
 }
-
