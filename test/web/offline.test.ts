@@ -21,15 +21,6 @@ const DRIVER = '0811-0000-0003';
 const ADMIN = '081100000002';
 const ARTIFACTS = path.resolve(import.meta.dirname, '../../test-artifacts');
 
-/**
- * Console errors fail the test, except the ones no signal causes by design: a GET the service worker
- * could not answer from its cache (net::ERR_FAILED) and a request the browser could not send.
- */
-function offlineErrors(page: Page): () => string[] {
-  const errors = watchErrors(page);
-  return () => errors().filter((e) => !/Failed to load resource: net::ERR_FAILED/.test(e));
-}
-
 describe('web app offline: the report queue (real server, real Chromium, service worker)', () => {
   let server: WebServer;
   let browser: Browser;
@@ -82,7 +73,7 @@ describe('web app offline: the report queue (real server, real Chromium, service
   it('opens with no signal, queues the report ("1 laporan menunggu sinyal"), keeps it over closing the page, sends it exactly once when online', async () => {
     const context = await phone();
     const page = await context.newPage();
-    const errors = offlineErrors(page);
+    const errors = watchErrors(page);
     const checkPath = await firstVisit(page, 'P.309');
     const before = (await reportsOf('P.309')).length;
 
@@ -104,7 +95,7 @@ describe('web app offline: the report queue (real server, real Chromium, service
     // The app is closed; later it is opened again, still without signal, then the signal returns.
     await page.close();
     const again = await context.newPage();
-    const errorsAgain = offlineErrors(again);
+    const errorsAgain = watchErrors(again);
     await again.goto('/units');
     await again.getByText('1 laporan menunggu sinyal').waitFor();
     await context.setOffline(false);
