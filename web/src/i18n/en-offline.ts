@@ -33,6 +33,7 @@ export const enOffline: Record<keyof typeof idOffline, string> = {
   'photo.loadFailed': 'The photo did not load',
   'photo.forItem': 'Photos for {item}',
   'photo.close': 'Close the photo',
+  'photo.ofDefect': 'Photos of the defect',
 
   'location.label': 'Location',
   'location.openMap': 'Open on a map',

@@ -31,6 +31,7 @@ export const idOffline = {
   'photo.loadFailed': 'Foto gagal dimuat',
   'photo.forItem': 'Foto untuk {item}',
   'photo.close': 'Tutup foto',
+  'photo.ofDefect': 'Foto kerusakan',
 
   'location.label': 'Lokasi',
   'location.openMap': 'Buka di peta',

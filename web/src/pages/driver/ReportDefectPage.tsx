@@ -141,7 +141,7 @@ export function ReportDefectPage() {
           onChange={(e) => setRemark(e.target.value)}
           error={showProblems && !remark.trim() ? t('common.fieldRequired') : null}
         />
-        <PhotoPicker label={t('photo.forItem', { item: chosen?.item_name ?? t('reportDefect.item') })} photos={photos} onChange={setPhotos} />
+        <PhotoPicker label={t('photo.ofDefect')} photos={photos} onChange={setPhotos} />
         {error !== undefined && <Notice tone="danger">{errorText(error)}</Notice>}
         <Button type="submit" block icon="send" busy={saving}>
           {t('reportDefect.submit')}
