@@ -22,7 +22,7 @@ const SERVER_PATHS = /^\/(api|docs)(\/|$)/;
 /** Only the app shell gets a content security policy; the API answers JSON. */
 const APP_SHELL_HEADERS = {
   'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self'; script-src 'self'; connect-src 'self'; " +
     "object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'",
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { I18nProvider } from './i18n';
+import { registerServiceWorker } from './offline/register-sw';
 import { SessionProvider } from './session/session';
 import './styles/base.css';
 import './styles/components.css';
@@ -9,6 +10,9 @@ import './styles/pages.css';
 import './styles/checklist.css';
 import './styles/admin.css';
 import './styles/workshop.css';
+import './styles/offline.css';
+
+registerServiceWorker();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

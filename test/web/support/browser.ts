@@ -68,6 +68,8 @@ export function watchErrors(page: Page): () => string[] {
     // The app shows expected API refusals (401 wrong password, 503 no bot…) on screen; the browser logs them too.
     if (/Failed to load resource: the server responded with a status of (4\d\d|503)/.test(text)) return;
     if (/Failed to load resource: net::ERR_INTERNET_DISCONNECTED/.test(text)) return; // the offline test
+    // Offline, a GET the service worker could not answer from its cache fails as ERR_FAILED (the app shows it).
+    if (/Failed to load resource: net::ERR_FAILED/.test(text)) return;
     errors.push(`console: ${text}`);
   });
   return () => errors;

@@ -48,7 +48,9 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     if (value !== undefined && value !== null && value !== '') url.searchParams.set(key, String(value));
   }
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (a photo) sets its own multipart content type, with the boundary.
+  const isForm = options.body instanceof FormData;
+  if (options.body !== undefined && !isForm) headers['content-type'] = 'application/json';
   const sentToken = authToken;
   if (sentToken) headers.authorization = `Bearer ${sentToken}`;
 
@@ -66,7 +68,7 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     response = await fetch(url, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined ? undefined : isForm ? (options.body as FormData) : JSON.stringify(options.body),
       signal: controller.signal,
     });
   } catch (error) {
@@ -98,6 +100,21 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
   );
   if (response.status === 401 && sentToken && sentToken === authToken && SESSION_OVER.has(error.code)) onSessionOver?.(error.code);
   throw error;
+}
+
+/** An image the API serves only with the Bearer token (so no bare <img src>): the bytes, or an ApiError. */
+export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
+  const headers: Record<string, string> = {};
+  if (authToken) headers.authorization = `Bearer ${authToken}`;
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, window.location.origin), { headers, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, navigator.onLine ? 'NETWORK_ERROR' : 'OFFLINE', 'Tidak dapat terhubung ke server');
+  }
+  if (!response.ok) throw new ApiError(response.status, `HTTP_${response.status}`, `HTTP ${response.status}`);
+  return response.blob();
 }
 
 export function isApiError(error: unknown): error is ApiError {

@@ -7,6 +7,9 @@ export type { ApplicableItem, ChecklistEntry, ChecklistItem, CreateItemInput, Up
 export type { ErrorDetail, ErrorPayload, Page, Readiness } from '../../../src/http/api-schemas';
 export type { NotificationEntry, NotificationListQuery } from '../../../src/notifications/api-schemas';
 export type { NotificationStatus, NotificationType } from '../../../src/notifications/values';
+export type { Location as ReportLocation } from '../../../src/p2h/api-schemas';
+export type { Photo, PhotoRef } from '../../../src/photos/api-schemas';
+export { MAX_PHOTOS_PER_ANSWER } from '../../../src/photos/values';
 export type { Compliance, DeliveryState, ReportAnswer, ReportDetail, ReportQuery, ReportSummary, SubmitInput } from '../../../src/p2h/api-schemas';
 export type { ComplianceColor, P2hStatus } from '../../../src/p2h/values';
 export type {

@@ -2,7 +2,8 @@ import { NavLink, Outlet } from 'react-router';
 import { Icon } from '../components/Icon';
 import { OfflineBanner } from '../components/States';
 import { useI18n } from '../i18n';
-import { useSession } from '../session/session';
+import { QueueBanner } from '../offline/QueueStatus';
+import { SUBMITTERS, useSession } from '../session/session';
 import { navFor } from './nav';
 
 export function LanguageSwitch() {
@@ -57,6 +58,7 @@ export function AppLayout() {
         </div>
       </header>
       <OfflineBanner />
+      {user && SUBMITTERS.includes(user.role) && <QueueBanner userId={user.id} />}
       <main id="main" className="app-main">
         <Outlet />
       </main>

@@ -25,6 +25,9 @@ const PATHS = {
   circleHalf: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 3v18M14 6h3M14 9h5M14 12h6M14 15h5M14 18h3',
   circleEmpty: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM8 12h8',
   plus: 'M12 5v14M5 12h14',
+  camera: 'M3 8h4l2-3h6l2 3h4v11H3zM12 17a4 4 0 1 0 0-8 4 4 0 0 0 0 8z',
+  pin: 'M12 21s-7-6.5-7-12a7 7 0 0 1 14 0c0 5.5-7 12-7 12zM12 11.5a2.5 2.5 0 1 0 0-5 2.5 2.5 0 0 0 0 5z',
+  clock: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,9 +1,11 @@
+import { enOffline } from './en-offline';
 import { enWorkshop } from './en-workshop';
 import type { MessageKey } from './id';
 
 /** English: the type makes a missing or extra key a compile error. */
 export const en: Record<MessageKey, string> = {
   ...enWorkshop,
+  ...enOffline,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',
@@ -141,6 +143,7 @@ export const en: Record<MessageKey, string> = {
   'report.unit': 'Unit',
   'report.type': 'Type',
   'report.date': 'Operational date',
+  'report.inspectedAt': 'Filled (without signal)',
   'report.submittedAt': 'Submitted',
   'report.shift': 'Shift',
   'report.odometer': 'Odometer',

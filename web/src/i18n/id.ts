@@ -1,8 +1,10 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
+import { idOffline } from './id-offline';
 import { idWorkshop } from './id-workshop';
 
 export const id = {
   ...idWorkshop,
+  ...idOffline,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',
@@ -141,6 +143,7 @@ export const id = {
   'report.type': 'Tipe',
   'report.date': 'Tanggal operasional',
   'report.submittedAt': 'Dikirim',
+  'report.inspectedAt': 'Diisi (tanpa sinyal)',
   'report.shift': 'Shift',
   'report.odometer': 'Odometer',
   'report.by': 'Diperiksa oleh',

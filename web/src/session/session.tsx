@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionExpired, setAuthToken } from '../api/client';
 import { api } from '../api/endpoints';
+import { forgetCachedApi } from '../offline/register-sw';
 import type { LoginResult, Role, User } from '../api/types';
 
 const STORAGE_KEY = 'p2h.session';
@@ -110,6 +111,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // The request carries the current token (read before apply clears it). Offline it fails and
         // only this phone forgets the session; the token then dies at its expiry.
         api.logout().catch(() => undefined);
+        forgetCachedApi();
         apply(null);
         setNotice('loggedOut');
       },

@@ -1,11 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { isApiError } from '../../api/client';
-import { api } from '../../api/endpoints';
 import type { ChecklistEntry, Vehicle } from '../../api/types';
 import { Button, ButtonLink } from '../../components/Button';
 import { Notice } from '../../components/States';
 import { useI18n } from '../../i18n';
+import { useCurrentLocation } from '../../offline/location';
+import { newQueuedReport } from '../../offline/queue-model';
+import { deleteQueued } from '../../offline/queue-store';
+import { submitThroughQueue } from '../../offline/sender';
+import type { PickedPhoto } from '../../photos/PhotoPicker';
 import { ChecklistItemField } from './ChecklistItemField';
 import { groupSections, isComplete, parseOdometer } from './checklist-model';
 import { clearDraft, draftKey, loadDraft, saveDraft, type Answer } from './draft';
@@ -39,6 +43,9 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [odometerError, setOdometerError] = useState<string | null>(null);
+  // Photos live only in memory until submitted (blobs do not fit the localStorage draft).
+  const [photos, setPhotos] = useState<Record<number, PickedPhoto[]>>({});
+  const location = useCurrentLocation();
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -60,6 +67,7 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
   }, [step]);
 
   const onChange = useCallback((itemId: number, answer: Answer) => setAnswers((current) => ({ ...current, [itemId]: answer })), []);
+  const onPhotos = useCallback((itemId: number, picked: PickedPhoto[]) => setPhotos((current) => ({ ...current, [itemId]: picked })), []);
 
   const done = ordered.filter((item) => isComplete(answers[item.id])).length;
   const section = sections[step];
@@ -125,8 +133,14 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
     if (odometerValue === undefined) return;
     setSubmitting(true);
     setSubmitError(null);
-    try {
-      const report = await api.submitReport({
+    // Every report goes through the phone's queue, online or not: one path, and a report filed without
+    // signal is sent by itself later. Its id makes a resend whose answer was lost harmless.
+    const record = newQueuedReport({
+      id: crypto.randomUUID(),
+      userId,
+      now: new Date(),
+      label: `${vehicle.unit_code} · ${slotLabel(t, vehicle.shift_type, slot)}`,
+      body: {
         vehicle_id: vehicle.id,
         shift_number: slot,
         odometer: odometerValue,
@@ -134,9 +148,27 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
           const answer = answers[item.id]!;
           return { checklist_item_id: item.id, status: answer.status!, keterangan: answer.status === 'normal' ? null : answer.remark.trim() };
         }),
-      });
+        ...(location ? { location } : {}),
+      },
+      photos: ordered.flatMap((item) =>
+        answers[item.id]?.status === 'normal' ? [] : (photos[item.id] ?? []).map((p) => ({ checklist_item_id: item.id, blob: p.blob })),
+      ),
+    });
+    try {
+      const result = await submitThroughQueue(record);
+      if (result.report) {
+        clearDraft(key);
+        navigate(`/reports/${result.report.id}/result`, { replace: true, state: { report: result.report } });
+        return;
+      }
+      if (result.record.state === 'rejected') {
+        // Refused right away: the driver is still here, so the form shows why and they fix it; a new try gets a new id.
+        await deleteQueued(record.client_submission_id);
+        throw result.error;
+      }
+      // Waiting for signal (or for a new login): the queue has it, the draft is done.
       clearDraft(key);
-      navigate(`/reports/${report.id}/result`, { replace: true, state: { report } });
+      navigate('/history', { replace: true, state: { queued: true } });
     } catch (error) {
       setSubmitError(error);
       markChecked(...sections.map((_, i) => i));
@@ -193,6 +225,8 @@ export function ChecklistForm({ userId, vehicle, slot, items, slotAlreadyDone }:
               showProblems={checkedSteps.has(step)}
               serverProblem={serverProblems.get(item.id)}
               onChange={onChange}
+              photos={photos[item.id]}
+              onPhotos={onPhotos}
             />
           ))}
           <div className="step-buttons">

@@ -7,6 +7,7 @@ import { useI18n } from '../../i18n';
 import type { Answer } from './draft';
 import { itemProblem } from './checklist-model';
 import { ItemNotes } from './ItemNotes';
+import { PhotoPicker, type PickedPhoto } from '../../photos/PhotoPicker';
 
 const CHOICES: P2hStatus[] = ['normal', 'warning', 'abnormal'];
 
@@ -19,10 +20,15 @@ interface Props {
   /** a problem the server found with this answer, already translated */
   serverProblem?: string;
   onChange(itemId: number, answer: Answer): void;
+  /** photos taken for this answer (only a WARNING or ABNORMAL one takes them) */
+  photos: PickedPhoto[] | undefined;
+  onPhotos(itemId: number, photos: PickedPhoto[]): void;
 }
 
+const NO_PHOTOS: PickedPhoto[] = [];
+
 /** One checklist item: three big choices (a radio group) and, unless normal, the required remark. */
-export const ChecklistItemField = memo(function ChecklistItemField({ item, vehicle, answer, showProblems, serverProblem, onChange }: Props) {
+export const ChecklistItemField = memo(function ChecklistItemField({ item, vehicle, answer, showProblems, serverProblem, onChange, photos = NO_PHOTOS, onPhotos }: Props) {
   const { t } = useI18n();
   const problem = itemProblem(answer);
   const chooseError = showProblems && problem === 'choose' ? t('check.choose') : null;
@@ -72,6 +78,9 @@ export const ChecklistItemField = memo(function ChecklistItemField({ item, vehic
           onChange={(e) => onChange(item.id, { status, remark: e.target.value })}
           error={remarkError}
         />
+      )}
+      {status && status !== 'normal' && (
+        <PhotoPicker label={t('photo.forItem', { item: item.item_name })} photos={photos} onChange={(picked) => onPhotos(item.id, picked)} />
       )}
     </fieldset>
   );

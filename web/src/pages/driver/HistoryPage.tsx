@@ -7,6 +7,7 @@ import { EmptyState, ErrorState, Loading, Notice } from '../../components/States
 import { Page } from '../../components/Page';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { QueueList } from '../../offline/QueueStatus';
 import { useUser } from '../../session/session';
 import { ReportRow } from './ReportRow';
 
@@ -49,6 +50,7 @@ export function HistoryPage() {
   const total = first.data?.total ?? 0;
   return (
     <Page title={everyone ? t('history.titleAll') : t('history.title')} subtitle={first.data ? t('history.count', { n: total }) : undefined}>
+      <QueueList userId={user.id} />
       <div className="toolbar">
         <SelectField label={t('history.status')} value={status} onChange={(e) => setStatus(e.target.value as P2hStatus | '')}>
           <option value="">{t('history.allStatuses')}</option>

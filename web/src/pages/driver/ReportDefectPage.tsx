@@ -10,6 +10,8 @@ import { ErrorState, Loading, Notice } from '../../components/States';
 import { STATUS_ICON } from '../../components/StatusBadge';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { uploadPhoto } from '../../photos/photo-api';
+import { PhotoPicker, type PickedPhoto } from '../../photos/PhotoPicker';
 
 const SEVERITIES: Severity[] = ['warning', 'abnormal'];
 
@@ -31,6 +33,9 @@ export function ReportDefectPage() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(undefined);
   const [saved, setSaved] = useState<Defect | null>(null);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  /** ids of photos already uploaded, by picker key: a retry after a failed submit does not upload them again */
+  const [uploaded, setUploaded] = useState<Record<string, number>>({});
   const sections = useMemo(() => {
     const bySection = new Map<string, NonNullable<typeof loaded.data>['items']>();
     for (const item of loaded.data?.items ?? []) bySection.set(item.section, [...(bySection.get(item.section) ?? []), item]);
@@ -51,7 +56,22 @@ export function ReportDefectPage() {
     setSaving(true);
     setError(undefined);
     try {
-      setSaved(await defectsApi.report({ vehicle_id: vehicleId, checklist_item_id: Number(itemId), severity, remark: remark.trim() }));
+      // Online only (this page is not queued): photos first, then the defect with their ids.
+      const ids: number[] = [];
+      for (const photo of photos) {
+        const id = uploaded[photo.key] ?? (await uploadPhoto(photo.blob)).id;
+        setUploaded((current) => ({ ...current, [photo.key]: id }));
+        ids.push(id);
+      }
+      setSaved(
+        await defectsApi.report({
+          vehicle_id: vehicleId,
+          checklist_item_id: Number(itemId),
+          severity,
+          remark: remark.trim(),
+          ...(ids.length > 0 ? { photo_ids: ids } : {}),
+        }),
+      );
     } catch (failure) {
       setError(failure);
     } finally {
@@ -121,6 +141,7 @@ export function ReportDefectPage() {
           onChange={(e) => setRemark(e.target.value)}
           error={showProblems && !remark.trim() ? t('common.fieldRequired') : null}
         />
+        <PhotoPicker label={t('photo.ofDefect')} photos={photos} onChange={setPhotos} />
         {error !== undefined && <Notice tone="danger">{errorText(error)}</Notice>}
         <Button type="submit" block icon="send" busy={saving}>
           {t('reportDefect.submit')}

@@ -1,6 +1,8 @@
 import type { DeliveryState, ReportDetail, ReportSummary } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n, type MessageKey } from '../../i18n';
+import { mapLink } from '../../offline/location';
+import { PhotoThumbs } from '../../photos/PhotoThumbs';
 
 /** Unit, date, slot, who and when: the facts of a report as a definition list. */
 export function ReportFacts({ report }: { report: ReportSummary }) {
@@ -15,6 +17,9 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
     [t('report.by'), report.user.full_name],
   ];
   if (report.odometer !== null) rows.push([t('report.odometer'), report.odometer.toLocaleString()]);
+  // Filled offline and sent later: when it was filled is what counts.
+  if (report.inspected_at && report.inspected_at !== report.submitted_at) rows.push([t('report.inspectedAt'), formatDateTime(report.inspected_at)]);
+  const location = report.location;
   return (
     <dl className="facts">
       {rows.map(([label, value]) => (
@@ -23,6 +28,17 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
           <dd>{value}</dd>
         </div>
       ))}
+      {location && (
+        <div>
+          <dt>{t('location.label')}</dt>
+          <dd>
+            {location.latitude.toFixed(5)}, {location.longitude.toFixed(5)} ({t('location.accuracy', { m: Math.round(location.accuracy_m) })}){' '}
+            <a href={mapLink(location)} target="_blank" rel="noopener noreferrer">
+              {t('location.openMap')}
+            </a>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }
@@ -73,6 +89,7 @@ export function AnswerList({ report }: { report: ReportDetail }) {
                     {answer.keterangan}
                   </p>
                 )}
+                {answer.photos?.length > 0 && <PhotoThumbs photos={answer.photos} label={t('photo.forItem', { item: answer.item_name })} />}
               </li>
             ))}
           </ul>

@@ -1,0 +1,42 @@
+import type { idOffline } from './id-offline';
+
+/** English: the report queue, photos and location. */
+export const enOffline: Record<keyof typeof idOffline, string> = {
+  'queue.waiting.one': '1 report waiting for signal',
+  'queue.waiting.many': '{n} reports waiting for signal',
+  'queue.waitingHint': 'Saved on this phone; sent by itself when there is signal, also after the app was closed.',
+  'queue.details': 'See the queue',
+  'queue.title': 'Sent from this phone',
+  'queue.filledAt': 'Filled {time}',
+  'queue.sentAt': 'Sent {time}',
+  'queue.stateWaiting': 'Waiting for signal',
+  'queue.stateLogin': 'Waiting for you to log in again',
+  'queue.stateRejected': 'Refused',
+  'queue.rejected': '{label} was refused by the server: {reason}',
+  'queue.lastError': 'Last attempt: {reason}',
+  'queue.login': 'Your session ended. Log in again so the waiting reports are sent.',
+  'queue.loginWaiting': '{n} report(s) on this phone wait to be sent: log in again to send them.',
+  'queue.dismiss': 'Dismiss',
+  'queue.open': 'Open report',
+  'queue.photos': '{n} photo(s)',
+  'queue.queuedNotice': 'No signal: the report is saved on this phone and will be sent by itself.',
+
+  'photo.take': 'Take a photo',
+  'photo.takeMore': 'Add a photo',
+  'photo.count': '{n} of {max} photos',
+  'photo.max': '{max} photos already (the most).',
+  'photo.working': 'Processing the photo…',
+  'photo.unreadable': 'The photo could not be read. Try taking it again.',
+  'photo.remove': 'Remove photo {n}',
+  'photo.alt': 'Photo {n}',
+  'photo.openFull': 'Open photo {n} full size',
+  'photo.loadFailed': 'The photo did not load',
+  'photo.forItem': 'Photos for {item}',
+  'photo.close': 'Close the photo',
+  'photo.ofDefect': 'Photos of the defect',
+
+  'location.label': 'Location',
+  'location.openMap': 'Open on a map',
+  'location.accuracy': '±{m} m',
+  'location.recorded': 'Location recorded (±{m} m).',
+};
