@@ -55,6 +55,7 @@ export const ERROR_CODES = [
   'SLOT_NOT_OPEN',
   'UNIT_NOT_ASSIGNED',
   'REPORT_NOT_FOUND',
+  'INVALID_INSPECTION_TIME',
   // Defects and unit state
   'DEFECT_NOT_FOUND',
   'DEFECT_ALREADY_TAKEN',
@@ -122,7 +123,6 @@ export const DETAIL_CODES = [
   'photo_not_yours',
   'photo_already_attached',
   'photo_required',
-  'inspected_at_future',
   'inspected_at_too_old',
   'quiet_hours',
 ] as const;

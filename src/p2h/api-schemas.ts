@@ -86,10 +86,14 @@ export const SubmitReportBody = Type.Object(
     client_submission_id: Type.Optional(
       Type.String({ format: 'uuid', description: 'made on the phone; the same id again from the same user answers 200 with the report already stored' }),
     ),
-    inspected_at: Type.Optional(
-      Type.String({
-        format: 'date-time',
-        description: 'when the report was filled, for one that waited offline: the slot and the operational day are those of this instant (not in the future, at most 24 hours ago)',
+    waited_seconds: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 604_800,
+        description:
+          'for a report that waited on the phone for a signal: seconds from filling it to this send, measured on the phone. ' +
+          'The server dates the inspection its own now minus this (inspected_at), so a phone clock that is hours off does not matter; ' +
+          'its slot and operational day are those of that instant. More than 24 hours → 422 INVALID_INSPECTION_TIME',
       }),
     ),
     location: Type.Optional(LocationSchema),

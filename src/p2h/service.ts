@@ -76,8 +76,8 @@ export class P2hService {
 
     const now = at ?? this.deps.clock();
     // A report filled offline speaks for the time it was filled: its slot and its day are those of then.
-    const inspection = inspectionInstant(now, input.inspected_at);
-    if (!inspection.ok) throw new DomainError('INVALID_DATE_RANGE', `Waktu pemeriksaan tidak diterima: ${inspection.detail.message}`, { details: [inspection.detail] });
+    const inspection = inspectionInstant(now, input.waited_seconds);
+    if (!inspection.ok) throw new DomainError('INVALID_INSPECTION_TIME', `Waktu pemeriksaan tidak diterima: ${inspection.detail.message}`, { details: [inspection.detail] });
     const { instant } = inspection;
     const slots = SLOTS_PER_DAY[vehicle.shift_type];
     const shiftNumber = input.shift_number ?? suggestedSlot(instant, this.deps.timezone, vehicle.shift_type);
@@ -165,7 +165,7 @@ export class P2hService {
     }
   }
 
-  /** `instant`: when the report was filled (inspected_at, else now). */
+  /** `instant`: when the report was filled (now minus waited_seconds, else now). */
   private requireMayFile(actor: Actor, vehicle: VehicleSummary, slot: number, instant: Date): void {
     const assignedOnly = this.deps.assignedOnly;
     if (!mayReportForUnit({ assignedOnly, assignedDriverId: vehicle.assigned_driver_id, actorId: actor.id, role: actor.role })) {

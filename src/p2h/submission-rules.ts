@@ -5,10 +5,10 @@
 import type { ErrorDetail } from '../lib/errors.js';
 import type { SubmitInput } from './api-schemas.js';
 
-/** A phone's clock runs a little ahead now and then; more than this is not a real inspection time. */
-export const INSPECTED_AT_MAX_AHEAD_MS = 2 * 60_000;
 /** A report that waited offline longer than a day is too stale to stand for a slot. */
-export const INSPECTED_AT_MAX_AGE_MS = 24 * 3_600_000;
+export const MAX_WAIT_SECONDS = 24 * 3_600;
+/** Waits shorter than this are a send at once (the time to press the button and reach the server). */
+const SENT_AT_ONCE_SECONDS = 60;
 
 export type InspectionInstant =
   /** `instant` decides the slot and the operational day; `inspectedAt` is what is stored (null: sent at once). */
@@ -16,23 +16,17 @@ export type InspectionInstant =
   | { ok: false; detail: ErrorDetail };
 
 /**
- * The instant a report speaks for: the time the driver filled it (`inspected_at`, from a report
- * queued offline) when given and believable, else the server's now.
+ * The instant a report speaks for: the server's now minus how long it waited on the phone. The
+ * phone measures the wait on its own clock, from filling to sending, so a clock set hours wrong
+ * (common on site phones) cancels out; a phone's absolute time is never trusted.
  */
-export function inspectionInstant(now: Date, inspectedAt: string | undefined): InspectionInstant {
-  if (inspectedAt === undefined) return { ok: true, instant: now, inspectedAt: null };
-  const at = new Date(inspectedAt);
-  if (Number.isNaN(at.getTime())) {
-    return { ok: false, detail: { field: 'inspected_at', code: 'format', message: 'bukan waktu yang valid' } };
+export function inspectionInstant(now: Date, waitedSeconds: number | undefined): InspectionInstant {
+  if (waitedSeconds === undefined || waitedSeconds < SENT_AT_ONCE_SECONDS) return { ok: true, instant: now, inspectedAt: null };
+  if (waitedSeconds > MAX_WAIT_SECONDS) {
+    return { ok: false, detail: { field: 'waited_seconds', code: 'inspected_at_too_old', message: 'laporan menunggu lebih dari 24 jam; isi P2H baru' } };
   }
-  if (at.getTime() - now.getTime() > INSPECTED_AT_MAX_AHEAD_MS) {
-    return { ok: false, detail: { field: 'inspected_at', code: 'inspected_at_future', message: 'waktu pemeriksaan tidak boleh di masa depan; periksa jam ponsel' } };
-  }
-  if (now.getTime() - at.getTime() > INSPECTED_AT_MAX_AGE_MS) {
-    return { ok: false, detail: { field: 'inspected_at', code: 'inspected_at_too_old', message: 'waktu pemeriksaan lebih dari 24 jam yang lalu; isi P2H baru' } };
-  }
-  // A phone a minute ahead files as of now, never as of a slot that has not begun.
-  return { ok: true, instant: at > now ? now : at, inspectedAt: at };
+  const at = new Date(now.getTime() - waitedSeconds * 1000);
+  return { ok: true, instant: at, inspectedAt: at };
 }
 
 /** With P2H_DEFECT_PHOTO=required: every WARNING/ABNORMAL answer sent without a photo. */

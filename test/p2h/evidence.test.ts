@@ -153,39 +153,40 @@ describeEachDatabase('P2H evidence: answer photos, resends, inspected_at and loc
     assert.equal(await reportsOf(ctx(), driver), 1);
   });
 
-  it('inspected_at 3 hours ago files the slot and operational day of then; submitted_at is now', async () => {
+  it('a report that waited 3 hours files the slot and operational day of then (inspected_at); submitted_at is now', async () => {
     at('2026-01-22T07:00:00+08:00');
     const driver = await ctx().createUser('user');
     const vehicleId = await ctx().createVehicle({ shiftType: 'shift' });
     const inspectedAt = '2026-01-21T20:00:00.000Z'; // 04:00 WITA on the 22nd: slot 3 of the 21st
-    const res = await submit(ctx(), driver, { vehicle_id: vehicleId, details: await allNormal(ctx()), inspected_at: inspectedAt });
+    const res = await submit(ctx(), driver, { vehicle_id: vehicleId, details: await allNormal(ctx()), waited_seconds: 3 * 3600 });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.payload.shift_number, 3);
     assert.equal(res.body.payload.operational_date, '2026-01-21');
     assert.equal(res.body.payload.inspected_at, inspectedAt);
     assert.equal(res.body.payload.submitted_at, '2026-01-21T23:00:00.000Z');
 
-    // Slot 3 is closed now (05:00), and without inspected_at the driver is refused.
+    // Slot 3 is closed now (05:00), and without the wait the driver is refused.
     const now = await submit(ctx(), driver, { vehicle_id: await ctx().createVehicle(), shift_number: 3, details: await allNormal(ctx()) });
     assert.equal(now.status, 422);
     assert.equal(now.body.payload.code, 'SLOT_NOT_OPEN');
   });
 
-  it('refuses inspected_at in the future or older than 24 hours; a phone a minute ahead is fine', async () => {
+  it('refuses a wait over 24 hours, and a short wait is a send at once; the phone clock is never read', async () => {
     at('2026-01-21T06:42:00+08:00');
     const driver = await ctx().createUser('user');
     const vehicleId = await ctx().createVehicle();
     const details = await allNormal(ctx());
-    const send = (offsetMs: number) => submit(ctx(), driver, { vehicle_id: vehicleId, details, inspected_at: new Date(ctx().clock.now.getTime() + offsetMs).toISOString() });
-    const future = await send(5 * 60_000);
-    assert.equal(future.status, 422, JSON.stringify(future.body));
-    assert.deepEqual(future.body.payload.details.map((d: { field: string; code: string }) => [d.field, d.code]), [['inspected_at', 'inspected_at_future']]);
-    const old = await send(-25 * 3_600_000);
-    assert.equal(old.status, 422);
-    assert.deepEqual(old.body.payload.details.map((d: { field: string; code: string }) => [d.field, d.code]), [['inspected_at', 'inspected_at_too_old']]);
+    const send = (waited_seconds: number) => submit(ctx(), driver, { vehicle_id: vehicleId, details, waited_seconds });
+    const old = await send(25 * 3600);
+    assert.equal(old.status, 422, JSON.stringify(old.body));
+    assert.equal(old.body.payload.code, 'INVALID_INSPECTION_TIME');
+    assert.deepEqual(old.body.payload.details.map((d: { field: string; code: string }) => [d.field, d.code]), [['waited_seconds', 'inspected_at_too_old']]);
+    const negative = await send(-5);
+    assert.equal(negative.status, 400);
     assert.equal(await reportsOf(ctx(), driver), 0);
-    const ahead = await send(60_000);
-    assert.equal(ahead.status, 201, JSON.stringify(ahead.body));
+    const atOnce = await send(20);
+    assert.equal(atOnce.status, 201, JSON.stringify(atOnce.body));
+    assert.equal(atOnce.body.payload.inspected_at, null);
   });
 
   it('stores and returns the location; without one it is null', async () => {

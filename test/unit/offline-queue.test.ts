@@ -96,14 +96,14 @@ describe('report queue: what an answer does to a queued report', () => {
 });
 
 describe('report queue: the body sent and the stored format', () => {
-  it('puts each uploaded photo id on its answer, with client_submission_id, inspected_at (when filled) and the location', () => {
+  it('puts each uploaded photo id on its answer, with client_submission_id, how long it waited (on the phone clock alone) and the location', () => {
     const uploaded = record();
     uploaded.photos = uploaded.photos.map((p, i) => ({ ...p, uploaded_id: 100 + i }));
-    const body = reportPayload(uploaded);
+    const body = reportPayload(uploaded, FILLED.getTime() + 3 * 3_600_000);
     assert.deepEqual(body.details[0], { checklist_item_id: 1, status: 'abnormal', keterangan: 'bocor', photo_ids: [100, 101] });
     assert.deepEqual(body.details[1], { checklist_item_id: 2, status: 'normal', keterangan: null });
     assert.equal(body.client_submission_id, '7c9e6679-7425-40de-944b-e07fc1f90ae7');
-    assert.equal(body.inspected_at, FILLED.toISOString());
+    assert.equal(body.waited_seconds, 3 * 3600);
     assert.deepEqual(body.location, { latitude: -0.5, longitude: 117.1, accuracy_m: 12 });
   });
 

@@ -2,9 +2,6 @@
  * The driver at a pit with no signal (issue 12): the app opens offline after one visit, a report
  * filed offline waits in the phone's queue ("1 laporan menunggu sinyal"), survives closing the page,
  * and arrives exactly once when the signal returns. Real server, Debian's Chromium, 360 × 740.
- *
- * On the s4-web branch alone only the first test passes: POST /api/photos and stored photos come
- * with the server half of issue 12. The tests named "… (needs the photo server)" pass after the merge.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -121,7 +118,7 @@ describe('web app offline: the report queue (real server, real Chromium, service
     assert.deepEqual([...errors(), ...errorsAgain()], []);
   });
 
-  it('a report with a photo filed offline arrives with its photo and location, and the alert reaches Telegram as a photo (needs the photo server)', async () => {
+  it('a report with a photo filed offline arrives with its photo and location, and the alert reaches Telegram as a photo', async () => {
     const context = await phone();
     const page = await context.newPage();
     const checkPath = await firstVisit(page, 'P.310');
@@ -168,12 +165,13 @@ describe('web app offline: the report queue (real server, real Chromium, service
     await again.getByRole('link', { name: 'Buka di peta' }).waitFor();
 
     // The alert about the ABNORMAL report reaches the (fake) Bot API as a photo.
-    await eventually('an alert sent as a photo', async () =>
-      server.telegramCalls().some((call) => call.method === 'sendPhoto' || call.method === 'sendMediaGroup') ? true : undefined,
-    );
+    await eventually('an alert sent as a photo', async () => (server.telegram.photos.some((photo) => photo.source === 'upload') ? true : undefined));
+    const [sentPhoto] = server.telegram.photos;
+    assert.equal(sentPhoto!.method, 'sendPhoto');
+    assert.match(sentPhoto!.caption ?? '', /ABNORMAL/);
   });
 
-  it('bytes sent for a report with three photos from a 12-megapixel camera (needs the photo server)', async () => {
+  it('bytes sent for a report with three photos from a 12-megapixel camera', async () => {
     const context = await phone();
     const page = await context.newPage();
     const postedBytes = await countPostBytes(page);
@@ -193,7 +191,6 @@ describe('web app offline: the report queue (real server, real Chromium, service
     }
     await finishChecklist(page);
     await page.getByRole('button', { name: 'Kirim P2H' }).click();
-    // On the s4-web branch alone POST /api/photos answers 404 and the form shows the refusal: the photo bytes are measured all the same.
     await Promise.race([page.waitForURL(/\/reports\/\d+\/result$/, { timeout: 60_000 }), page.locator('.notice-danger').waitFor({ timeout: 60_000 })]);
 
     const sent = await postedBytes();

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import { buildApp, type App } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { seedDemo } from '../../../src/demo/seed.js';
 import { startDelivery, type RunningDelivery } from '../../../src/notifications/start.js';
+import { DEFAULT_TOKEN, startFakeTelegram, type FakeTelegram } from '../../fake-telegram/server.js';
 import { createTestDatabase } from '../../support/db.js';
 
 export const BOT_USERNAME = 'p2h_web_test_bot';
@@ -16,16 +15,11 @@ export interface WebServer {
   app: App;
   /** the server's clock (ahead of the real one: see startWebServer) */
   now(): Date;
-  /** Bot API calls the fake Telegram received (method, content type, body size), with `telegram: 'deliver'` */
-  telegramCalls(): TelegramCall[];
+  /** The project's fake Bot API the server talks to: it records what was sent (messages, photos with their bytes' sha256). */
+  telegram: FakeTelegram;
   close(): Promise<void>;
 }
 
-export interface TelegramCall {
-  method: string;
-  contentType: string;
-  bytes: number;
-}
 
 export interface WebServerOptions {
   /** 'deliver': run the delivery worker, alerts go to a group chat, the fake Bot API accepts send* calls and records them */
@@ -41,7 +35,7 @@ export interface WebServerOptions {
  */
 export async function startWebServer(options: WebServerOptions = {}): Promise<WebServer> {
   const deliver = options.telegram === 'deliver';
-  const telegram = await startFakeGetMe(deliver);
+  const telegram = await startFakeTelegram({ bot: { username: BOT_USERNAME } });
   const database = await createTestDatabase('postgres');
   // Photos go to a folder of this server, never the checkout's ./data.
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-web-test-'));
@@ -49,8 +43,8 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     DATA_DIR: dataDir,
     JWT_SECRET: 'web-test-secret-that-is-at-least-32-characters',
     P2H_DEMO: '1',
-    TELEGRAM_BOT_TOKEN: '123456:web-test-token-abcdefghijklmnop',
-    TELEGRAM_API_ROOT: telegram.url,
+    TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
     ...(deliver ? { TELEGRAM_CHAT_ID: '-1001234567890' } : {}),
   });
   const offset = untilNextWita(14, 30);
@@ -68,12 +62,12 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
     url: address,
     app,
     now: clock,
-    telegramCalls: () => [...telegram.calls],
+    telegram,
     async close() {
       await delivery?.stop();
       await app.http.close();
       await database.close();
-      await new Promise((resolve) => telegram.server.close(resolve));
+      await telegram.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -86,28 +80,4 @@ function untilNextWita(hour: number, minute: number): number {
   target.setUTCHours(hour - 8, minute, 0, 0);
   while (target.getTime() <= now) target.setUTCDate(target.getUTCDate() + 1);
   return target.getTime() - now;
-}
-
-async function startFakeGetMe(acceptSends: boolean): Promise<{ url: string; server: http.Server; calls: TelegramCall[] }> {
-  const calls: TelegramCall[] = [];
-  let messageId = 0;
-  const server = http.createServer(async (request, response) => {
-    response.setHeader('content-type', 'application/json');
-    let bytes = 0;
-    for await (const chunk of request) bytes += (chunk as Buffer).length;
-    const method = request.url?.split('/').pop()?.split('?')[0] ?? '';
-    calls.push({ method, contentType: String(request.headers['content-type'] ?? ''), bytes });
-    if (acceptSends && /^send/.test(method)) {
-      messageId += 1;
-      const message = { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: -1001234567890, type: 'supergroup', title: 'P2H' } };
-      response.end(JSON.stringify({ ok: true, result: method === 'sendMediaGroup' ? [message] : message }));
-    } else if (request.url?.endsWith('/getMe')) {
-      response.end(JSON.stringify({ ok: true, result: { id: 123456, is_bot: true, first_name: 'P2H', username: BOT_USERNAME } }));
-    } else {
-      response.statusCode = 404;
-      response.end(JSON.stringify({ ok: false, error_code: 404, description: 'Not Found' }));
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, calls };
 }

@@ -36,7 +36,7 @@ export interface QueuedReport {
   client_submission_id: string;
   /** whose report it is: only their session sends it */
   user_id: number;
-  /** ISO time the driver filled it: sent as inspected_at, so the server judges the slot at that instant */
+  /** ISO time (this phone's clock) the driver filled it: the wait since then is sent as waited_seconds, so the server judges the slot at that instant */
   created_at: string;
   /** unit code and slot for the list on screen */
   label: string;
@@ -149,7 +149,7 @@ export function countWaiting(records: readonly QueuedReport[]): number {
 }
 
 /** The body of POST /api/p2h/reports: the photos' ids on their answers, the id that makes a resend harmless, and when it was filled. */
-export function reportPayload(record: QueuedReport) {
+export function reportPayload(record: QueuedReport, now = Date.now()) {
   const photoIds = new Map<number, number[]>();
   for (const photo of record.photos) {
     if (photo.uploaded_id === undefined) throw new Error('photo not uploaded yet');
@@ -164,7 +164,9 @@ export function reportPayload(record: QueuedReport) {
       return ids ? { ...d, photo_ids: ids } : d;
     }),
     client_submission_id: record.client_submission_id,
-    inspected_at: record.created_at,
+    // How long it waited, on this phone's clock alone: the server dates it from its own clock, so a
+    // phone set hours wrong still files the right slot.
+    waited_seconds: Math.max(0, Math.round((now - Date.parse(record.created_at)) / 1000)),
     ...(record.body.location ? { location: record.body.location } : {}),
   };
 }
