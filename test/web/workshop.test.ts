@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import sharp from 'sharp';
 import { assertEveryFieldLabelled, DESKTOP, PHONE, screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/fixture.js';
 import { login } from './support/flows.js';
@@ -87,12 +88,25 @@ describe('web app, the defect loop on a phone (real server, real Chromium)', () 
     await mine.getByRole('button', { name: 'Tandai sudah diperbaiki' }).click();
     await mine.getByText('Tulis apa yang diperbaiki').waitFor(); // the note is required, said before any request
     await mine.getByLabel('Catatan perbaikan').fill('Kabel rem tangan diganti dan disetel');
+    // A photo of the repair, from the phone's camera (a file chooser here).
+    const chooser = mechanic.page.waitForEvent('filechooser');
+    await mine.getByText('Ambil foto').click();
+    const repairPhoto = await sharp({ create: { width: 1200, height: 900, channels: 3, background: '#6a7b5c' } }).jpeg().toBuffer();
+    await (await chooser).setFiles({ name: 'klakson.jpg', mimeType: 'image/jpeg', buffer: repairPhoto });
+    await mine.getByRole('img', { name: 'Foto 1' }).waitFor();
     await assertEveryFieldLabelled(mechanic.page);
     await screenshot(mechanic.page, 'repairs-note');
     await mine.getByRole('button', { name: 'Tandai sudah diperbaiki' }).click();
     await mechanic.page.getByText(/P\.309 · KLAKSON.*perbaikan dicatat/).waitFor();
     assert.equal(await mechanic.page.locator('.defect-item', { hasText: 'KLAKSON' }).count(), 0, 'a repaired defect leaves the list');
     await screenshot(mechanic.page, 'repairs-done');
+    // The repair step carries the photo, and the defect's page shows it.
+    const [horn] = (await app.server().app.services.defects.list({ status: 'repaired', page: 1, page_size: 20 })).items.filter((d) => /klakson/i.test(d.item_name));
+    const detail = await app.server().app.services.defects.get(horn!.id);
+    const repaired = detail.events.find((e) => e.action === 'repaired')!;
+    assert.equal(repaired.photos.length, 1, 'the repair photo is on the repaired step');
+    await mechanic.page.goto(`/defects/${horn!.id}`);
+    await mechanic.page.getByRole('list', { name: /Foto langkah/ }).getByRole('img', { name: 'Foto 1' }).waitFor();
     assert.deepEqual(mechanic.errors(), []);
 
     // Back at the security post: P.309 may leave again (its only ABNORMAL defect is repaired); B.101 may not.

@@ -26,7 +26,8 @@ export const defectsApi = {
   report: (body: NewDefectInput) => apiRequest<Defect>('POST', '/api/defects', { body }),
   take: (id: number) => apiRequest<Defect>('POST', `/api/defects/${id}/take`),
   assign: (id: number, user_id: number) => apiRequest<Defect>('POST', `/api/defects/${id}/assign`, { body: { user_id } }),
-  repair: (id: number, note: string) => apiRequest<Defect>('POST', `/api/defects/${id}/repair`, { body: { note } }),
+  repair: (id: number, note: string, photoIds: number[] = []) =>
+    apiRequest<Defect>('POST', `/api/defects/${id}/repair`, { body: photoIds.length > 0 ? { note, photo_ids: photoIds } : { note } }),
   close: (id: number, reason: string) => apiRequest<Defect>('POST', `/api/defects/${id}/close`, { body: { reason } }),
 
   holdOutOfService: (vehicleId: number, reason: string) => apiRequest<Vehicle>('POST', `/api/vehicles/${vehicleId}/out-of-service`, { body: { reason } }),

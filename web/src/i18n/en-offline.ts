@@ -34,6 +34,8 @@ export const enOffline: Record<keyof typeof idOffline, string> = {
   'photo.forItem': 'Photos for {item}',
   'photo.close': 'Close the photo',
   'photo.ofDefect': 'Photos of the defect',
+  'photo.ofRepair': 'Photos of the repair',
+  'photo.ofStep': 'Photos of step {n}',
 
   'location.label': 'Location',
   'location.openMap': 'Open on a map',

@@ -32,6 +32,8 @@ export const idOffline = {
   'photo.forItem': 'Foto untuk {item}',
   'photo.close': 'Tutup foto',
   'photo.ofDefect': 'Foto kerusakan',
+  'photo.ofRepair': 'Foto perbaikan',
+  'photo.ofStep': 'Foto langkah {n}',
 
   'location.label': 'Lokasi',
   'location.openMap': 'Buka di peta',

@@ -6,6 +6,8 @@ import { SelectField, TextArea } from '../../components/Field';
 import { Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { uploadPhoto } from '../../photos/photo-api';
+import { PhotoPicker, type PickedPhoto } from '../../photos/PhotoPicker';
 import { ADMINS, useUser } from '../../session/session';
 
 /**
@@ -22,6 +24,9 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
   const [error, setError] = useState<unknown>(undefined);
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | null>(null);
+  const [photos, setPhotos] = useState<PickedPhoto[]>([]);
+  /** ids of photos already uploaded, by picker key: a retry after a failed repair does not upload them again */
+  const [uploaded, setUploaded] = useState<Record<string, number>>({});
   const active = defect.status === 'open' || defect.status === 'in_progress';
   // The one who has it signs the repair; an admin may sign for the workshop too (the API allows it).
   const mine = defect.status === 'in_progress' && (defect.assigned_to_id === user.id || admin);
@@ -32,6 +37,8 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
     try {
       onChanged(await action());
       setNote('');
+      setPhotos([]);
+      setUploaded({});
     } catch (failure) {
       setError(failure);
     } finally {
@@ -46,7 +53,15 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
       return;
     }
     setNoteError(null);
-    void run('repair', () => defectsApi.repair(defect.id, note.trim()));
+    void run('repair', async () => {
+      const ids: number[] = [];
+      for (const photo of photos) {
+        const id = uploaded[photo.key] ?? (await uploadPhoto(photo.blob)).id;
+        setUploaded((current) => ({ ...current, [photo.key]: id }));
+        ids.push(id);
+      }
+      return defectsApi.repair(defect.id, note.trim(), ids);
+    });
   }
 
   if (!workshop || !active) return null;
@@ -69,6 +84,7 @@ export function DefectActions({ defect, onChanged }: { defect: Defect; onChanged
             error={noteError}
             onChange={(e) => (setNote(e.target.value), setNoteError(null))}
           />
+          <PhotoPicker label={t('photo.ofRepair')} photos={photos} onChange={setPhotos} />
           <Button type="submit" block icon="check" busy={busy === 'repair'}>
             {t('defect.markRepaired')}
           </Button>

@@ -5,6 +5,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { PhotoThumbs } from '../../photos/PhotoThumbs';
 import { useUser, ADMINS } from '../../session/session';
 import { DefectActions } from './DefectActions';
 import { DefectSummary } from './DefectParts';
@@ -55,6 +56,7 @@ export function DefectPage() {
                 )}
               </p>
               {event.note && <p>“{event.note}”</p>}
+              <PhotoThumbs photos={event.photos} label={t('photo.ofStep', { n: index + 1 })} />
             </li>
           ))}
         </ol>
