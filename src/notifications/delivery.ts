@@ -7,11 +7,11 @@ import type { TelegramLinkService } from '../users/telegram-link.js';
 import { Pacer } from './pacer.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
-import { planDelivery, stepCount, type MediaStep } from './photo-plan.js';
-import { readPhotoFiles, sendMediaStep, type PhotoFile, type PhotoFiles } from './send-photos.js';
+import { planDelivery, stepCount } from './photo-plan.js';
+import { readPhotoFiles, type PhotoFile, type PhotoFiles } from './send-photos.js';
+import { readForSending, sendPhotoStep, sendTextStep, TelegramSendError } from './send-steps.js';
 import type { InlineKeyboard } from './render-defects.js';
-import { describeTelegramError } from '../telegram/describe-error.js';
-import { backoffMs, classifySendError, htmlToPlainText, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
+import { backoffMs, classifySendError, MAX_ATTEMPTS, type SendFailure } from './telegram-errors.js';
 
 export interface DeliveryOptions {
   db: Db;
@@ -41,12 +41,6 @@ export interface DeliveryOptions {
 
 type Row = NotificationRow;
 
-/** An error from the Bot API call itself, as opposed to recording its outcome. */
-class TelegramSendError extends Error {
-  constructor(override readonly cause: unknown) {
-    super('telegram send failed');
-  }
-}
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -218,8 +212,11 @@ export class DeliveryWorker {
       await sleep(this.pacer.reserve(chatId));
       // Buttons (a defect alert's 🔧 Tangani) go with the last step, under the text they belong to.
       const markup = index === steps - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
+      const { api, log } = this.options;
       const message =
-        index < mediaSteps ? await this.sendMedia(chatId, plan.media!, files, markup) : await this.sendPart(chatId, plan.textParts[index - mediaSteps]!, markup);
+        index < mediaSteps
+          ? await sendPhotoStep(api, chatId, plan.media!, files, markup, log)
+          : await sendTextStep(api, chatId, plan.textParts[index - mediaSteps]!, markup, log);
       firstMessageId ??= String(message.message_id);
       if (index < steps - 1) {
         await this.update(row, { partsSent: index + 1, telegramMessageId: firstMessageId });
@@ -235,13 +232,7 @@ export class DeliveryWorker {
    * the rest), so every later attempt plans the same steps; with none left the message goes as text.
    */
   private async loadPhotos(row: Row): Promise<{ row: Row; files: PhotoFile[] }> {
-    let read: Awaited<ReturnType<typeof readPhotoFiles>>;
-    try {
-      read = await readPhotoFiles(this.options.photos, row.photoIds);
-    } catch (error) {
-      // A storage hiccup is retried like a failed send; it must not drop the photos.
-      throw new TelegramSendError(error);
-    }
+    const read = await readForSending(() => readPhotoFiles(this.options.photos, row.photoIds));
     if (read.missing.length === 0) return { row, files: read.files };
     const photoIds = read.files.map((file) => file.id);
     // Kept beside any earlier story (a reroute), since the row is sent without them.
@@ -249,30 +240,6 @@ export class DeliveryWorker {
     this.options.log.warn({ notification_id: row.id, missing_photo_ids: read.missing }, 'photo files of a notification are gone; sending without them');
     await this.update(row, { photoIds, lastError });
     return { row: { ...row, photoIds, lastError }, files: read.files };
-  }
-
-  private async sendMedia(chatId: string, step: MediaStep, files: PhotoFile[], markup: InlineKeyboard | null) {
-    try {
-      return await sendMediaStep(this.options.api, chatId, step, files, markup, this.options.log);
-    } catch (error) {
-      throw new TelegramSendError(error);
-    }
-  }
-
-  private async sendPart(chatId: string, html: string, markup: InlineKeyboard | null) {
-    const extra = markup ? { reply_markup: markup } : {};
-    try {
-      try {
-        return await this.options.api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
-      } catch (error) {
-        // Telegram refusing our markup must not lose the alert: the words matter more than the bold.
-        if (classifySendError(error).kind !== 'bad_markup') throw error;
-        this.options.log.error({ reason: describeTelegramError(error), chat_id: chatId }, 'telegram refused the HTML of a notification; sending it as plain text');
-        return await this.options.api.sendMessage(chatId, htmlToPlainText(html), { link_preview_options: { is_disabled: true }, ...extra });
-      }
-    } catch (error) {
-      throw new TelegramSendError(error);
-    }
   }
 
   private async handleFailure(row: Row, chatId: string, failure: SendFailure): Promise<void> {
