@@ -4,6 +4,7 @@ import { normalizePhone } from '../users/phone.js';
 import { readPhotoConfig, type PhotoConfig } from './photo-config.js';
 
 export type TelegramLinkMode = 'verified' | 'phone';
+export type ExpiryAlertMode = 'digest' | 'each';
 /** Off, or the addresses/CIDRs (or proxy-addr range names) of the proxies whose X-Forwarded-For is believed. */
 export type TrustProxy = false | string[];
 
@@ -32,6 +33,10 @@ export interface Config {
   /** P2H_ASSIGNED_ONLY: a unit with an assigned driver takes reports only from that driver or an admin. */
   assignedOnly: boolean;
   expiryCheckAt: { hour: number; minute: number };
+  /** EXPIRY_ALERT_MODE: one digest a day to the group (default) or one message per document (the first wave's). */
+  expiryAlertMode: ExpiryAlertMode;
+  /** DAILY_SUMMARY_AT: when the day's summary goes to the group and to the admins who want it, in P2H_TIMEZONE. */
+  dailySummaryAt: { hour: number; minute: number };
   /** DEFECT_ESCALATE_MINUTES: an ABNORMAL defect nobody took this long is announced to the group once. */
   defectEscalateMinutes: number;
   /** P2H_PUBLIC_URL: the web app's address that alerts link to; undefined → no links. */
@@ -122,6 +127,15 @@ export function loadConfig(env: Env = process.env): Config {
   const expiryCheckAt = parseTimeOfDay(expiryRaw);
   if (expiryCheckAt === undefined) problems.push(`EXPIRY_CHECK_AT must be HH:MM in 24-hour time (got "${expiryRaw}")`);
 
+  const expiryModeRaw = get('EXPIRY_ALERT_MODE') ?? 'digest';
+  if (expiryModeRaw !== 'digest' && expiryModeRaw !== 'each') {
+    problems.push(`EXPIRY_ALERT_MODE must be "digest" (one message a day) or "each" (one per document) (got "${expiryModeRaw}")`);
+  }
+
+  const summaryRaw = get('DAILY_SUMMARY_AT') ?? '18:00';
+  const dailySummaryAt = parseTimeOfDay(summaryRaw);
+  if (dailySummaryAt === undefined) problems.push(`DAILY_SUMMARY_AT must be HH:MM in 24-hour time (got "${summaryRaw}")`);
+
   const escalateRaw = get('DEFECT_ESCALATE_MINUTES') ?? '30';
   const defectEscalateMinutes = parseInteger(escalateRaw, 1, 10_080);
   if (defectEscalateMinutes === undefined) problems.push(`DEFECT_ESCALATE_MINUTES must be a whole number of minutes from 1 to 10080 (got "${escalateRaw}")`);
@@ -160,6 +174,8 @@ export function loadConfig(env: Env = process.env): Config {
     timezone,
     assignedOnly: assignedOnly!,
     expiryCheckAt: expiryCheckAt!,
+    expiryAlertMode: expiryModeRaw as ExpiryAlertMode,
+    dailySummaryAt: dailySummaryAt!,
     defectEscalateMinutes: defectEscalateMinutes!,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     photos,

@@ -54,6 +54,24 @@ export interface NotificationListQuery {
   date_to?: string;
 }
 
+/** One message to one chat (or recorded as skipped), decided by the caller: see `enqueueMessage`. */
+export interface OutgoingMessage {
+  type: NotificationType;
+  message: string;
+  route: Route;
+  /** The person the message is for or about, so a resend can choose their chat again. */
+  userId?: number | null;
+  reportId?: number | null;
+  vehicleId?: number | null;
+  defectId?: number | null;
+  /** Once-only: a second row with the same key is not written (a day's digest, a day's summary to one chat). */
+  dedupeKey?: string;
+  /** Send without sound (`disable_notification`). */
+  silent?: boolean;
+  /** Hold until then (the recipient's quiet hours); null or absent: send now. */
+  notBefore?: Date | null;
+}
+
 /** Postgres channel that wakes delivery workers in other processes when a row is written. */
 export const OUTBOX_CHANNEL = 'p2h_outbox';
 
@@ -105,6 +123,31 @@ export class Outbox {
 
   signal(): void {
     for (const listener of this.listeners) listener();
+  }
+
+  /**
+   * Writes one message in the caller's transaction (or on its own). Returns false when a row with the
+   * same `dedupeKey` already exists, so any number of schedulers and restarts queue it once.
+   */
+  async enqueueMessage(executor: Executor, outgoing: OutgoingMessage): Promise<boolean> {
+    const inserted = await executor
+      .insert(telegramNotifications)
+      .values({
+        type: outgoing.type,
+        message: outgoing.message,
+        userId: outgoing.userId ?? null,
+        reportId: outgoing.reportId ?? null,
+        vehicleId: outgoing.vehicleId ?? null,
+        defectId: outgoing.defectId ?? null,
+        dedupeKey: outgoing.dedupeKey ?? null,
+        disableNotification: outgoing.silent ?? false,
+        ...(outgoing.notBefore ? { nextAttemptAt: outgoing.notBefore } : {}),
+        ...routeColumns(outgoing.route),
+      })
+      .onConflictDoNothing({ target: telegramNotifications.dedupeKey, where: sql`${telegramNotifications.dedupeKey} is not null` })
+      .returning({ id: telegramNotifications.id });
+    if (inserted.length > 0 && outgoing.route.status === 'pending') await notifyOtherProcesses(executor);
+    return inserted.length > 0;
   }
 
   /** The WARNING/ABNORMAL alert for a report, in the report's own transaction. */

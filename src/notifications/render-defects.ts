@@ -6,6 +6,7 @@ import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { DefectView } from '../defects/types.js';
 import { escapeHtml } from '../telegram/messages.js';
 import { FOOTER, formatTimeOfDay, SEPARATOR } from './render.js';
+import type { Language } from '../preferences/values.js';
 
 const SEVERITY_LINE: Record<DefectView['severity'], string> = { abnormal: '❌ ABNORMAL', warning: '⚠️ WARNING' };
 
@@ -18,7 +19,7 @@ export function webLink(publicUrl: string | undefined, path: string): string | u
 
 export function renderDefectAlert(
   event: { reportId: number | null; unitCode: string; reporterName: string; defects: DefectView[] },
-  options: { timeZone: string; link?: string },
+  options: { timeZone: string; link?: string; language?: Language },
 ): string {
   const lines = [
     `🔧 <b>DEFECT BARU — ${escapeHtml(event.unitCode)}</b>`,
@@ -40,11 +41,11 @@ export function renderDefectAlert(
 }
 
 /** One `🔧 Tangani` button per defect, as the contract names it. */
-export function takeButtons(defects: DefectView[]): InlineKeyboard {
+export function takeButtons(defects: DefectView[], _language: Language = 'id'): InlineKeyboard {
   return { inline_keyboard: defects.map((d) => [{ text: `🔧 Tangani #${d.id} ${d.item_name}`.slice(0, 60), callback_data: `defect:take:${d.id}` }]) };
 }
 
-export function renderDefectRepaired(defect: DefectView, options: { link?: string }): string {
+export function renderDefectRepaired(defect: DefectView, options: { link?: string; language?: Language }): string {
   return [
     `✅ <b>Defect diperbaiki — ${escapeHtml(defect.unit_code)}</b>`,
     `#${defect.id} ${escapeHtml(defect.item_name)}`,
@@ -57,11 +58,11 @@ export function renderDefectRepaired(defect: DefectView, options: { link?: strin
     .join('\n');
 }
 
-export function renderBackInService(unitCode: string): string {
+export function renderBackInService(unitCode: string, _language: Language = 'id'): string {
   return `🟢 <b>${escapeHtml(unitCode)} boleh beroperasi lagi.</b>\nSemua defect ABNORMAL sudah diperbaiki atau ditutup. Lakukan P2H sebelum operasi.`;
 }
 
-export function renderDefectEscalation(defect: DefectView, minutes: number, options: { timeZone: string; link?: string }): string {
+export function renderDefectEscalation(defect: DefectView, minutes: number, options: { timeZone: string; link?: string; language?: Language }): string {
   return [
     `🔔 <b>ESKALASI: defect ABNORMAL belum ditangani ${minutes} menit</b>`,
     `Unit: <code>${escapeHtml(defect.unit_code)}</code>`,

@@ -12,6 +12,7 @@ import { escapeHtml } from '../telegram/messages.js';
 import type { ExpiringDocument } from '../vehicles/documents.js';
 import type { DocumentType } from '../vehicles/schema.js';
 import { daysBetween, expiryUrgency } from './expiry-rules.js';
+import type { Language } from '../preferences/values.js';
 
 export const SEPARATOR = '━━━━━━━━━━━━━━━━━━━━';
 export const FOOTER = '<i>Notifikasi Sistem P2H</i>';
@@ -58,7 +59,7 @@ function remarkLine(keterangan: string | null): string {
  * then warning, each group in checklist order (the order of `report.details`).
  * Throws for a NORMAL report: it has nothing to alert about.
  */
-export function renderP2hAlert(report: ReportDetail, options: { timeZone: string }): string {
+export function renderP2hAlert(report: ReportDetail, options: { timeZone: string; language?: Language }): string {
   const status = report.overall_status;
   if (status === 'normal') throw new RangeError(`Report ${report.id} is NORMAL: no P2H alert is sent for it`);
   const { vehicle } = report;
@@ -122,7 +123,7 @@ const URGENCY_TEXT = {
 } as const;
 
 /** Alert for a STNK/KIR/pajak that expires soon or has expired; `today` is the local date (YYYY-MM-DD). */
-export function renderExpiryAlert(doc: ExpiryAlertDocument, today: string): string {
+export function renderExpiryAlert(doc: ExpiryAlertDocument, today: string, _language: Language = 'id'): string {
   const label = DOCUMENT_LABEL[doc.document_type];
   if (!label) throw new RangeError(`Unknown document type: ${String(doc.document_type)}`);
   const daysLeft = daysBetween(today, doc.expiry_date);

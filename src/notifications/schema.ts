@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, jsonb, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, integer, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { defects } from '../defects/schema.js';
 import { p2hReports } from '../p2h/schema.js';
 import { users } from '../users/schema.js';
@@ -43,6 +43,13 @@ export const telegramNotifications = pgTable(
     replyMarkup: jsonb('reply_markup'),
     /** Photos sent with the message (a report's defect photos), in order; each sent once, like the parts. */
     photoIds: integer('photo_ids').array().notNull().default(sql`'{}'::integer[]`),
+    /** Sent without sound (`disable_notification`): the recipient chose `silent` for this type. */
+    disableNotification: boolean('disable_notification').notNull().default(false),
+    /**
+     * Once-only messages that are not about one document (a day's expiry digest, a day's summary to one
+     * chat): the unique index makes a second scheduler, a restart or a rerun queue nothing more.
+     */
+    dedupeKey: text('dedupe_key'),
     recipientChatId: text('recipient_chat_id'),
     recipientKind: recipientKindEnum('recipient_kind'),
     message: text('message').notNull(),
@@ -72,6 +79,7 @@ export const telegramNotifications = pgTable(
     uniqueIndex('telegram_notifications_expiry_key')
       .on(t.vehicleId, t.documentType, t.expiryDate, t.thresholdKey)
       .where(sql`${t.thresholdKey} is not null`),
+    uniqueIndex('telegram_notifications_dedupe_key').on(t.dedupeKey).where(sql`${t.dedupeKey} is not null`),
   ],
 );
 
