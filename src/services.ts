@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { DefectsService } from './defects/service.js';
 import type { Clock } from './lib/clock.js';
+import { AccountNoticeOutbox } from './notifications/account-notices.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
 import { P2hService } from './p2h/service.js';
@@ -45,11 +46,12 @@ export interface Services {
 export function buildServices(options: ServicesOptions): Services {
   const { config, clock, log } = options;
   const db = options.database.db;
-  const users = new UsersService(db, clock);
+  const preferences = new PreferencesService(db, clock);
+  const linkNotices = new AccountNoticeOutbox(preferences, { botConfigured: config.telegram.botToken !== undefined });
+  const users = new UsersService(db, clock, linkNotices);
   const vehicles = new VehiclesService(db, (id) => users.findById(id), clock);
   const checklist = new ChecklistService(db, vehicles, clock);
-  const telegramLinks = new TelegramLinkService(db, clock);
-  const preferences = new PreferencesService(db, clock);
+  const telegramLinks = new TelegramLinkService(db, clock, linkNotices);
   const outbox = new Outbox(db, telegramLinks, {
     botConfigured: config.telegram.botToken !== undefined,
     groupChatId: config.telegram.chatId,

@@ -8,8 +8,7 @@ import type { CreateUserInput, UpdateUserInput, User, UserListQuery } from './ap
 import { normalizePhone } from './phone.js';
 import { canManageRole } from './rules.js';
 import { users, type Role, type UserRow } from './schema.js';
-import { clearLink, revokeLinkTokens } from './telegram-link.js';
-import { telegramLinkAudit } from './telegram-schema.js';
+import { endLink, revokeLinkTokens, type LinkEndNotices } from './telegram-link.js';
 
 export interface Actor {
   id: number;
@@ -39,6 +38,8 @@ export class UsersService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    /** A deactivated account's chat is told its link ended. */
+    private readonly linkNotices: LinkEndNotices,
   ) {
     this.byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('users_by_id');
   }
@@ -130,8 +131,7 @@ export class UsersService {
         const [locked] = await tx.select({ chatId: users.telegramChatId }).from(users).where(eq(users.id, id)).for('update');
         // Deactivation ends the link: alerts must not reach a phone the account no longer owns.
         if (input.is_active === false && locked?.chatId) {
-          await clearLink(tx, id);
-          await tx.insert(telegramLinkAudit).values({ userId: id, chatId: locked.chatId, action: 'unlink', method: 'deactivated', actorUserId: actor.id });
+          await endLink(tx, this.linkNotices, { userId: id, chatId: locked.chatId, method: 'deactivated', actorUserId: actor.id });
         }
         if (input.password !== undefined || input.is_active === false) await revokeLinkTokens(tx, id);
         return tx.update(users).set(changes).where(eq(users.id, id)).returning();

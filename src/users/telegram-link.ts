@@ -18,6 +18,19 @@ export type UnlinkMethod = 'web' | 'admin' | 'bot_command' | 'deactivated';
 
 export type { LinkedUser, TelegramStatus };
 
+/** Why a chat stops being a person's: the chat did not ask for it, so it is told (see LinkEndNotices). */
+export type LinkEndReason = 'moved' | 'deactivated' | 'admin_reset' | 'unlinked_web';
+
+/**
+ * Tells a chat that it no longer receives a person's notifications, in the transaction that ended
+ * the link (the notifications feature implements it with an outbox row).
+ */
+export interface LinkEndNotices {
+  linkEnded(tx: Executor, event: { userId: number; chatId: string; reason: LinkEndReason }): Promise<void>;
+}
+
+const UNLINK_REASON: Partial<Record<UnlinkMethod, LinkEndReason>> = { admin: 'admin_reset', web: 'unlinked_web', deactivated: 'deactivated' };
+
 export interface ChatIdentity {
   chatId: string;
   username: string | null;
@@ -43,6 +56,7 @@ export class TelegramLinkService {
   constructor(
     private readonly db: Db,
     private readonly now: Clock,
+    private readonly notices: LinkEndNotices,
   ) {}
 
   async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
@@ -90,8 +104,7 @@ export class TelegramLinkService {
       const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
       if (!before) throw new DomainError('USER_NOT_FOUND', 'User tidak ditemukan');
       if (before.telegramChatId === null) return false;
-      await clearLink(tx, userId);
-      await tx.insert(telegramLinkAudit).values({ userId, chatId: before.telegramChatId, action: 'unlink', method, actorUserId });
+      await endLink(tx, this.notices, { userId, chatId: before.telegramChatId, method, actorUserId });
       return true;
     });
   }
@@ -198,6 +211,8 @@ export class TelegramLinkService {
             method,
           });
         }
+        // The old phone learns the alerts went elsewhere; otherwise it just falls silent, unexplained.
+        if (previousChat !== null && previousChat !== chat.chatId) await this.notices.linkEnded(tx, { userId: user.id, chatId: previousChat, reason: 'moved' });
         return toLinkedUser(row!);
       });
     } catch (error) {
@@ -212,7 +227,22 @@ export async function revokeLinkTokens(tx: Executor, userId: number) {
   await tx.delete(telegramLinkTokens).where(eq(telegramLinkTokens.userId, userId));
 }
 
-export async function clearLink(tx: Executor, userId: number) {
+/**
+ * Ends a link with its audit row, and tells the chat when it was not the chat that asked (an admin
+ * reset, the web profile, a deactivation).
+ */
+export async function endLink(
+  tx: Executor,
+  notices: LinkEndNotices,
+  event: { userId: number; chatId: string; method: UnlinkMethod; actorUserId: number | null },
+): Promise<void> {
+  await clearLink(tx, event.userId);
+  await tx.insert(telegramLinkAudit).values({ userId: event.userId, chatId: event.chatId, action: 'unlink', method: event.method, actorUserId: event.actorUserId });
+  const reason = UNLINK_REASON[event.method];
+  if (reason) await notices.linkEnded(tx, { userId: event.userId, chatId: event.chatId, reason });
+}
+
+async function clearLink(tx: Executor, userId: number) {
   await tx
     .update(users)
     .set({ telegramChatId: null, telegramUsername: null, telegramLinkedAt: null, telegramUnreachableAt: null })
