@@ -16,8 +16,10 @@ const SKIP_BLOCKED_NO_GROUP = 'no recipient: user memblokir bot and TELEGRAM_CHA
 const SKIP_NO_GROUP = 'no recipient: TELEGRAM_CHAT_ID is not set';
 /** A personal message (a repair, a unit back in service) to someone without a linked chat. */
 export const SKIP_NOT_LINKED = 'no recipient: user belum link telegram';
+/** The recipient turned this type of message off in their notification preferences. */
+export const SKIP_TURNED_OFF = 'turned off by the recipient (notification preferences)';
 /** Every reason a notification is skipped: fixed words of ours, with no secret and no personal data. */
-export const SKIP_REASONS: readonly string[] = [SKIP_BOT_NOT_CONFIGURED, SKIP_NO_RECIPIENT, SKIP_BLOCKED_NO_GROUP, SKIP_NO_GROUP, SKIP_NOT_LINKED];
+export const SKIP_REASONS: readonly string[] = [SKIP_BOT_NOT_CONFIGURED, SKIP_NO_RECIPIENT, SKIP_BLOCKED_NO_GROUP, SKIP_NO_GROUP, SKIP_NOT_LINKED, SKIP_TURNED_OFF];
 
 /**
  * Who receives a P2H alert: the submitter's own chat when linked and reachable; otherwise the
