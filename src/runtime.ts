@@ -6,7 +6,7 @@ import { resolveJwtSecret } from './config/secrets.js';
 import { openDatabase } from './db/open.js';
 import { printDemoLogins, seedDemo } from './demo/seed.js';
 import { scheduleDefectEscalation } from './notifications/defect-escalation.js';
-import { scanExpiringDocuments, scheduleExpiryScan } from './notifications/expiry-scan.js';
+import { scheduleDailyNotices } from './notifications/schedules.js';
 import { startDelivery } from './notifications/start.js';
 import { schedulePhotoCleanup } from './photos/cleanup.js';
 import { buildServices } from './services.js';
@@ -33,7 +33,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   const database = await openDatabase(config, (error) => log.error({ err: error }, 'database connection error'));
   await database.migrate();
   const services = buildServices({ config, database, clock: systemClock, log });
-  const { users, checklist, vehicles, defects, outbox, telegramLinks, photos, clock } = services;
+  const { users, checklist, defects, outbox, telegramLinks, photos, clock } = services;
   // Only a process with the http role builds (or even loads) Fastify, swagger and the web app.
   const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log }) : undefined;
   const stops: (() => Promise<void> | void)[] = [];
@@ -56,13 +56,9 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
     } else {
       log.warn('TELEGRAM_BOT_TOKEN is not set: notifications are recorded as skipped ("bot not configured")');
     }
-    const scheduler = scheduleExpiryScan({
-      at: config.expiryCheckAt,
-      timeZone: config.timezone,
-      run: () => scanExpiringDocuments({ vehicles, outbox }, clock(), config.timezone),
-      log,
-    });
-    stops.push(() => scheduler.stop());
+    // Document expiry (a digest or one message per document, EXPIRY_ALERT_MODE) and the daily summary.
+    const notices = scheduleDailyNotices({ services, db: database.db, config, clock, log });
+    stops.push(() => notices.stop());
     const escalation = scheduleDefectEscalation({ escalate: () => defects.escalateDue(), log });
     stops.push(() => escalation.stop());
     const photoCleanup = schedulePhotoCleanup({ removeAbandoned: () => photos.removeAbandoned(), log });
