@@ -221,7 +221,8 @@ describe('operator commands', { concurrency: 4 }, () => {
         });
         await app.http.close();
 
-        const env = { DATABASE_URL: database.url!, JWT_SECRET, P2H_DEMO: '0', TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_CHAT_ID: '-1009000001' };
+        // One message per document: the mode this case is about (the default is the daily digest).
+        const env = { DATABASE_URL: database.url!, JWT_SECRET, P2H_DEMO: '0', TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_CHAT_ID: '-1009000001', EXPIRY_ALERT_MODE: 'each' };
         const first = await runCli('expiry-check', env);
         assert.equal(first.code, 0, first.output);
         assert.match(first.output, /sudah lewat: 1\n/);
