@@ -110,7 +110,12 @@ describeEachDatabase(
       await unitsExpiring(ctx(), `${prefix}A`, 1, addDays(first, 8)); // d14 on the 1st, d7 on the 2nd
       await unitsExpiring(ctx(), `${prefix}B`, 1, addDays(first, 20)); // d30 on both days
       await unitsExpiring(ctx(), `${prefix}C`, 1, addDays(first, -3)); // expired: listed every day
-      await queue(first);
+      // Three workers at once on a day nobody has queued yet: one rendering is written, the others none.
+      const runs = await Promise.all([queue(first), queue(first), queue(first)]);
+      assert.equal(runs.filter((r) => !r.already_queued).length, 1);
+      const firstRows = await digestRows(ctx(), first);
+      assert.deepEqual(firstRows.map((r) => r.dedupeKey), firstRows.map((_, i) => `expiry_digest:${first}:part-${i + 1}`));
+      assert.equal(firstRows.length, runs.find((r) => !r.already_queued)!.messages_queued);
       const next = await queue(addDays(first, 1));
       assert.ok(next.messages_queued >= 1);
       // The first test's 300 documents have expired by now: they are listed again, under "Sudah habis".
