@@ -1,4 +1,5 @@
 import { enOffline } from './en-offline';
+import { enPreferences } from './en-preferences';
 import { enWorkshop } from './en-workshop';
 import type { MessageKey } from './id';
 
@@ -6,6 +7,7 @@ import type { MessageKey } from './id';
 export const en: Record<MessageKey, string> = {
   ...enWorkshop,
   ...enOffline,
+  ...enPreferences,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',
@@ -176,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'profile.phone': 'Phone number',
   'profile.email': 'Email',
   'profile.role': 'Role',
-  'profile.language': 'Language',
+  'profile.language': 'Web app language',
   'profile.security': 'Security',
 
   'tg.title': 'Telegram',

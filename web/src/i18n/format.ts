@@ -2,9 +2,13 @@
  * Every number, date and time the web shows goes through here: in the app's language (id-ID or
  * en-GB, never the browser's locale) and on the app's clock, WITA (Asia/Makassar). The zone is a
  * constant: the server's P2H_TIMEZONE is Asia/Makassar for this fleet, and a phone set to another
- * zone must still read the same shift times as the site. Plain functions, no DOM, so unit-tested.
+ * zone must still read the same shift times as the site. Plain functions with no imports and no
+ * DOM: unit-tested in test/unit/web-format.test.ts.
  */
-import type { Lang } from './lang';
+
+/** The app's languages (the same union as lang.ts's Lang, written out so this module imports nothing). */
+type Lang = 'id' | 'en';
+type Vars = Record<string, string | number>;
 
 export const APP_TIME_ZONE = 'Asia/Makassar';
 /** What the site calls that zone; shown after every time of day. */
@@ -86,4 +90,19 @@ export function appDate(now: Date = new Date(), offsetDays = 0): string {
 export function appHour(now: Date): number {
   const hour = cached('hour', () => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: APP_TIME_ZONE })).format(now);
   return Number(hour);
+}
+
+/**
+ * A message with its {name} slots filled: `one` (when given) is used when the count {n} is one in
+ * this language; numbers are written the language's way ("1.234"), except an {id}, which is a name.
+ */
+export function formatMessage(lang: Lang, forms: { other: string; one?: string }, vars?: Vars): string {
+  const count = vars?.['n'];
+  const template = forms.one !== undefined && typeof count === 'number' && pluralOf(lang, count) === 'one' ? forms.one : forms.other;
+  if (!vars) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (!(name in vars)) return whole;
+    const value = vars[name]!;
+    return typeof value === 'number' && name !== 'id' ? formatNumber(lang, value) : String(value);
+  });
 }

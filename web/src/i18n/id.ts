@@ -1,10 +1,12 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
 import { idOffline } from './id-offline';
+import { idPreferences } from './id-preferences';
 import { idWorkshop } from './id-workshop';
 
 export const id = {
   ...idWorkshop,
   ...idOffline,
+  ...idPreferences,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',
@@ -175,7 +177,7 @@ export const id = {
   'profile.phone': 'Nomor HP',
   'profile.email': 'Email',
   'profile.role': 'Peran',
-  'profile.language': 'Bahasa',
+  'profile.language': 'Bahasa aplikasi web',
   'profile.security': 'Keamanan',
 
   'tg.title': 'Telegram',

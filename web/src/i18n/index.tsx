@@ -3,7 +3,7 @@ import { isApiError, type ErrorDetail } from '../api/client';
 import { apiErrorText, detailErrorText } from './api-errors';
 import { en } from './en';
 import { EN_SINGULAR } from './en-plurals';
-import { formatAge, formatDate, formatDateTime, formatNumber, formatTime, pluralOf } from './format';
+import { formatAge, formatDate, formatDateTime, formatMessage, formatNumber, formatTime } from './format';
 import { id, type MessageKey } from './id';
 import { initialLang, LANG_STORAGE_KEY, type Lang } from './lang';
 
@@ -16,20 +16,8 @@ const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };
 /** The singular of a message whose count {n} is one, where the language has one (Indonesian has none). */
 const SINGULARS: Record<Lang, Partial<Record<MessageKey, string>>> = { id: {}, en: EN_SINGULAR };
 
-/** Fills {name} slots; a number is written in the language's way ("1.234"), except an {id}, which is a name, not an amount. */
-function fill(lang: Lang, template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (!(name in vars)) return whole;
-    const value = vars[name]!;
-    return typeof value === 'number' && name !== 'id' ? formatNumber(lang, value) : String(value);
-  });
-}
-
 export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
-  const count = vars?.['n'];
-  const singular = typeof count === 'number' && pluralOf(lang, count) === 'one' ? SINGULARS[lang][key] : undefined;
-  return fill(lang, singular ?? DICTIONARIES[lang][key] ?? key, vars);
+  return formatMessage(lang, { other: DICTIONARIES[lang][key] ?? key, one: SINGULARS[lang][key] }, vars);
 }
 
 export interface I18n {
@@ -81,7 +69,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const known = apiErrorText(error.code);
         if (!known) return error.message;
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        return fill(lang, known[lang], { minutes });
+        return formatMessage(lang, { other: known[lang] }, { minutes });
       },
       detailText(detail) {
         const known = detailErrorText(detail.code);

@@ -2,8 +2,9 @@
  * Why the server skipped a notification, in words a reader understands. The keys are the server's
  * fixed reasons (src/notifications/routing.ts SKIP_REASONS), written out exactly: the outbox stores
  * them as last_error, and test/unit/skip-reasons.test.ts fails when a server reason has no entry here.
+ * No imports, so that test can load it.
  */
-import type { Lang } from './lang';
+type Lang = 'id' | 'en';
 
 export const SKIP_REASON_TEXT: Readonly<Record<string, Record<Lang, string>>> = {
   'bot not configured': {
