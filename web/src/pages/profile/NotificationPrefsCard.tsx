@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { api } from '../../api/endpoints';
 import type { BotLanguage, DeliveryMode, NotificationPreferences, NotificationPreferencesUpdate, PreferenceTopic } from '../../api/types';
 import { Button } from '../../components/Button';
-import { TextField } from '../../components/Field';
+import { SelectField } from '../../components/Field';
 import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -18,6 +18,12 @@ const BOT_LANGUAGES: { value: BotLanguage; label: string }[] = [
 /** What the quiet-hours switch proposes when turned on: the bot's own preset. */
 const QUIET_PRESET = { quiet_hours_start: '22:00', quiet_hours_end: '05:00' };
 
+/** Every half hour of the day, plus a saved time off that grid (set through the API): a list, not the browser's time picker, whose 12/24-hour look follows the phone, not the app. */
+function timeChoices(current: string | null): string[] {
+  const grid = Array.from({ length: 48 }, (_, i) => `${String(Math.floor(i / 2)).padStart(2, '0')}:${i % 2 ? '30' : '00'}`);
+  return current && !grid.includes(current) ? [...grid, current].sort() : grid;
+}
+
 /** Only what differs from what the server has: a change made in the bot meanwhile is not overwritten. */
 export function changedFields(saved: NotificationPreferences, draft: NotificationPreferences): NotificationPreferencesUpdate {
   const changes: Record<string, unknown> = {};
@@ -32,8 +38,10 @@ export function changedFields(saved: NotificationPreferences, draft: Notificatio
 
 /** Which Telegram messages this person gets, how loudly, when, and in which language: GET/PUT /api/users/me/notification-preferences. */
 export function NotificationPrefsCard() {
-  const { t, errorText } = useI18n();
+  const { t, lang, errorText } = useI18n();
   const user = useUser();
+  // 22:00 is written "22.00" in Indonesian, as every other time in the app (see i18n/format.ts).
+  const clockText = (time: string) => (lang === 'id' ? time.replace(':', '.') : time);
   const prefs = useResource((signal) => api.notificationPreferences({ signal }), []);
   const [draft, setDraft] = useState<NotificationPreferences | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,14 +62,13 @@ export function NotificationPrefsCard() {
       setOutcome(null);
     };
     const quietOn = draft.quiet_hours_start !== null || draft.quiet_hours_end !== null;
-    const startProblem = quietOn && !draft.quiet_hours_start ? t('common.fieldRequired') : null;
-    const endProblem = quietOn && !draft.quiet_hours_end ? t('common.fieldRequired') : draft.quiet_hours_end && draft.quiet_hours_end === draft.quiet_hours_start ? t('prefs.quietSame') : null;
+    const endProblem = quietOn && draft.quiet_hours_end === draft.quiet_hours_start ? t('prefs.quietSame') : null;
     const changes = changedFields(saved, draft);
     const dirty = Object.keys(changes).length > 0;
 
     const save = async () => {
       setShowProblems(true);
-      if (startProblem || endProblem) return;
+      if (endProblem) return;
       if (!dirty) {
         setOutcome({ saved: true });
         return;
@@ -119,22 +126,29 @@ export function NotificationPrefsCard() {
           </label>
           {quietOn ? (
             <div className="prefs-times">
-              <TextField
+              <SelectField
                 label={t('prefs.quietStart')}
-                type="time"
-                step={60}
                 value={draft.quiet_hours_start ?? ''}
-                onChange={(e) => change({ quiet_hours_start: e.target.value || '' })}
-                error={showProblems ? startProblem : null}
-              />
-              <TextField
+                onChange={(e) => change({ quiet_hours_start: e.target.value })}
+              >
+                {timeChoices(draft.quiet_hours_start).map((time) => (
+                  <option key={time} value={time}>
+                    {clockText(time)}
+                  </option>
+                ))}
+              </SelectField>
+              <SelectField
                 label={t('prefs.quietEnd')}
-                type="time"
-                step={60}
                 value={draft.quiet_hours_end ?? ''}
-                onChange={(e) => change({ quiet_hours_end: e.target.value || '' })}
+                onChange={(e) => change({ quiet_hours_end: e.target.value })}
                 error={showProblems ? endProblem : null}
-              />
+              >
+                {timeChoices(draft.quiet_hours_end).map((time) => (
+                  <option key={time} value={time}>
+                    {clockText(time)}
+                  </option>
+                ))}
+              </SelectField>
             </div>
           ) : (
             <p className="muted">{t('prefs.quietNone')}</p>
