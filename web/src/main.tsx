@@ -11,6 +11,7 @@ import './styles/checklist.css';
 import './styles/admin.css';
 import './styles/workshop.css';
 import './styles/offline.css';
+import './styles/preferences.css';
 
 registerServiceWorker();
 

@@ -1,5 +1,6 @@
 /** The admin console's endpoints (see /docs/json); only admins and superadmins may call them. */
 import { ROLES as ROLE_VALUES } from '../../../src/users/values';
+import { appDate } from '../i18n/format';
 import { apiRequest } from './client';
 import type {
   Adoption,
@@ -67,11 +68,9 @@ export const adminApi = {
   readiness: (o: Signal = {}) => apiRequest<Readiness>('GET', '/api/health/ready', o),
 };
 
-/** Today in the browser's calendar, as YYYY-MM-DD. */
+/** Today on the site's calendar (WITA, not the phone's zone), as YYYY-MM-DD. */
 export function isoToday(offsetDays = 0): string {
-  const d = new Date();
-  d.setDate(d.getDate() + offsetDays);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return appDate(new Date(), offsetDays);
 }
 
 /** expired, soon (≤ 30 days) or ok; null when there is no date. */

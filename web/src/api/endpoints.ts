@@ -5,6 +5,8 @@ import type {
   Compliance,
   LoginInput,
   LoginResult,
+  NotificationPreferences,
+  NotificationPreferencesUpdate,
   Page,
   ReportDetail,
   ReportQuery,
@@ -39,4 +41,8 @@ export const api = {
   telegramStatus: (o: Signal = {}) => apiRequest<TelegramStatus>('GET', '/api/users/me/telegram/status', o),
   telegramLinkToken: () => apiRequest<TelegramLinkToken>('POST', '/api/users/me/telegram/link-token'),
   telegramUnlink: () => apiRequest<TelegramStatus>('DELETE', '/api/users/me/telegram/unlink'),
+
+  notificationPreferences: (o: Signal = {}) => apiRequest<NotificationPreferences>('GET', '/api/users/me/notification-preferences', o),
+  updateNotificationPreferences: (body: NotificationPreferencesUpdate) =>
+    apiRequest<NotificationPreferences>('PUT', '/api/users/me/notification-preferences', { body }),
 };

@@ -7,6 +7,8 @@ export type { ApplicableItem, ChecklistEntry, ChecklistItem, CreateItemInput, Up
 export type { ErrorDetail, ErrorPayload, Page, Readiness } from '../../../src/http/api-schemas';
 export type { NotificationEntry, NotificationListQuery } from '../../../src/notifications/api-schemas';
 export type { NotificationStatus, NotificationType } from '../../../src/notifications/values';
+export type { NotificationPreferences, NotificationPreferencesUpdate } from '../../../src/preferences/api-schemas';
+export type { DeliveryMode, Language as BotLanguage, PreferenceTopic } from '../../../src/preferences/values';
 export type { Location as ReportLocation } from '../../../src/p2h/api-schemas';
 export type { Photo, PhotoRef } from '../../../src/photos/api-schemas';
 export { MAX_PHOTOS_PER_ANSWER } from '../../../src/photos/values';

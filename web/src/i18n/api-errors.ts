@@ -45,6 +45,10 @@ const API_ERRORS: Partial<Record<ErrorCode | ClientErrorCode, Text>> = {
     en: 'The Telegram bot is not set up on the server yet. Contact the admin.',
   },
   BOT_UNREACHABLE: { id: 'Bot Telegram tidak dapat dihubungi. Coba lagi nanti.', en: 'The Telegram bot cannot be reached. Try again later.' },
+  INVALID_QUIET_HOURS: {
+    id: 'Jam tenang perlu jam mulai dan jam selesai yang berbeda.',
+    en: 'Quiet hours need a start and an end time that differ.',
+  },
   CHAT_ALREADY_LINKED: {
     id: 'Akun Telegram ini sudah terhubung dengan user P2H lain.',
     en: 'This Telegram account is already linked to another P2H user.',

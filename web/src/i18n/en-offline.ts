@@ -15,10 +15,10 @@ export const enOffline: Record<keyof typeof idOffline, string> = {
   'queue.rejected': '{label} was refused by the server: {reason}',
   'queue.lastError': 'Last attempt: {reason}',
   'queue.login': 'Your session ended. Log in again so the waiting reports are sent.',
-  'queue.loginWaiting': '{n} report(s) on this phone wait to be sent: log in again to send them.',
+  'queue.loginWaiting': '{n} reports on this phone wait to be sent: log in again to send them.',
   'queue.dismiss': 'Dismiss',
   'queue.open': 'Open report',
-  'queue.photos': '{n} photo(s)',
+  'queue.photos': '{n} photos',
   'queue.queuedNotice': 'No signal: the report is saved on this phone and will be sent by itself.',
 
   'photo.take': 'Take a photo',

@@ -96,7 +96,7 @@ export const enWorkshop: Record<keyof typeof idWorkshop, string> = {
   'check.known.remark': 'Remark: “{remark}”',
   'check.known.confirm': 'Still the same — answer {status} with this remark',
   'check.doc.expired': 'This unit’s {doc} expired on {date}. Do not answer Normal; tell the admin.',
-  'check.doc.soon': 'This unit’s {doc} is valid until {date} ({days} days left).',
+  'check.doc.soon': 'This unit’s {doc} is valid until {date} ({n} days left).',
   'check.doc.ok': 'This unit’s {doc} is valid until {date}.',
 
   'service.title': 'Operational state',

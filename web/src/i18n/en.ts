@@ -1,4 +1,5 @@
 import { enOffline } from './en-offline';
+import { enPreferences } from './en-preferences';
 import { enWorkshop } from './en-workshop';
 import type { MessageKey } from './id';
 
@@ -6,6 +7,7 @@ import type { MessageKey } from './id';
 export const en: Record<MessageKey, string> = {
   ...enWorkshop,
   ...enOffline,
+  ...enPreferences,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',
@@ -157,11 +159,11 @@ export const en: Record<MessageKey, string> = {
   'notif.sent': 'Sent',
   'notif.failed': 'Failed',
   'notif.skipped': 'Not sent',
-  'notif.skippedNoBot': 'Not sent: the Telegram bot is not set up on the server',
-  'notif.skippedNoRecipient': 'Not sent: the sender has not linked Telegram and no admin group is set',
+  'notif.skippedBecause': 'Not sent: {reason}',
   'notif.to.personal': 'to the personal Telegram chat',
   'notif.to.fallback_group': 'to the admin group (Telegram not linked)',
   'notif.to.admin_group': 'to the admin group',
+  'notif.to.workshop': 'to a mechanic’s Telegram chat',
   'notif.to.explicit': 'to a given chat',
 
   'history.title': 'My P2H history',
@@ -176,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'profile.phone': 'Phone number',
   'profile.email': 'Email',
   'profile.role': 'Role',
-  'profile.language': 'Language',
+  'profile.language': 'Web app language',
   'profile.security': 'Security',
 
   'tg.title': 'Telegram',
@@ -332,6 +334,7 @@ export const en: Record<MessageKey, string> = {
   'notifs.queued': 'Last queued',
   'notifs.attempts': '{n} attempts',
   'notifs.lastError': 'Last error',
+  'notifs.skipReason': 'Why it was not sent',
   'notifs.resend': 'Resend',
   'notifs.resent': 'Notification #{id} was queued again (status: {status}).',
   'notifs.report': 'Report #{id}',

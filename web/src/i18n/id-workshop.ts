@@ -94,7 +94,7 @@ export const idWorkshop = {
   'check.known.remark': 'Catatan: “{remark}”',
   'check.known.confirm': 'Masih sama — jawab {status} dengan catatan ini',
   'check.doc.expired': '{doc} unit ini sudah habis berlaku sejak {date}. Jangan jawab Normal; laporkan ke admin.',
-  'check.doc.soon': '{doc} unit ini berlaku sampai {date} ({days} hari lagi).',
+  'check.doc.soon': '{doc} unit ini berlaku sampai {date} ({n} hari lagi).',
   'check.doc.ok': '{doc} unit ini berlaku sampai {date}.',
 
   'service.title': 'Status operasi',

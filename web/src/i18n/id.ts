@@ -1,10 +1,12 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
 import { idOffline } from './id-offline';
+import { idPreferences } from './id-preferences';
 import { idWorkshop } from './id-workshop';
 
 export const id = {
   ...idWorkshop,
   ...idOffline,
+  ...idPreferences,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',
@@ -156,11 +158,11 @@ export const id = {
   'notif.sent': 'Terkirim',
   'notif.failed': 'Gagal dikirim',
   'notif.skipped': 'Tidak dikirim',
-  'notif.skippedNoBot': 'Tidak dikirim: bot Telegram belum diaktifkan di server',
-  'notif.skippedNoRecipient': 'Tidak dikirim: Telegram pengirim belum terhubung dan grup admin belum diatur',
+  'notif.skippedBecause': 'Tidak dikirim: {reason}',
   'notif.to.personal': 'ke chat Telegram pribadi',
   'notif.to.fallback_group': 'ke grup admin (Telegram belum terhubung)',
   'notif.to.admin_group': 'ke grup admin',
+  'notif.to.workshop': 'ke chat Telegram mekanik',
   'notif.to.explicit': 'ke chat tertentu',
 
   'history.title': 'Riwayat P2H saya',
@@ -175,7 +177,7 @@ export const id = {
   'profile.phone': 'Nomor HP',
   'profile.email': 'Email',
   'profile.role': 'Peran',
-  'profile.language': 'Bahasa',
+  'profile.language': 'Bahasa aplikasi web',
   'profile.security': 'Keamanan',
 
   'tg.title': 'Telegram',
@@ -330,7 +332,8 @@ export const id = {
   'notifs.count': '{n} notifikasi',
   'notifs.queued': 'Terakhir dijadwalkan',
   'notifs.attempts': '{n} percobaan',
-  'notifs.lastError': 'Error terakhir',
+  'notifs.lastError': 'Kesalahan terakhir',
+  'notifs.skipReason': 'Alasan tidak dikirim',
   'notifs.resend': 'Kirim ulang',
   'notifs.resent': 'Notifikasi #{id} dijadwalkan ulang (status: {status}).',
   'notifs.report': 'Laporan #{id}',

@@ -2,6 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { isApiError, type ErrorDetail } from '../api/client';
 import { apiErrorText, detailErrorText } from './api-errors';
 import { en } from './en';
+import { EN_SINGULAR } from './en-plurals';
+import { formatAge, formatDate, formatDateTime, formatMessage, formatNumber, formatTime } from './format';
 import { id, type MessageKey } from './id';
 import { initialLang, LANG_STORAGE_KEY, type Lang } from './lang';
 
@@ -11,11 +13,11 @@ export type { Lang } from './lang';
 type Vars = Record<string, string | number>;
 
 const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { id, en };
-const LOCALES: Record<Lang, string> = { id: 'id-ID', en: 'en-GB' };
+/** The singular of a message whose count {n} is one, where the language has one (Indonesian has none). */
+const SINGULARS: Record<Lang, Partial<Record<MessageKey, string>>> = { id: {}, en: EN_SINGULAR };
 
-function fill(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+export function translate(lang: Lang, key: MessageKey, vars?: Vars): string {
+  return formatMessage(lang, { other: DICTIONARIES[lang][key] ?? key, one: SINGULARS[lang][key] }, vars);
 }
 
 export interface I18n {
@@ -28,8 +30,14 @@ export interface I18n {
   detailText(detail: ErrorDetail): string;
   /** 2026-01-21 → "21 Jan 2026" */
   formatDate(isoDate: string): string;
+  /** "21 Jan 2026 14.30 WITA" */
   formatDateTime(iso: string): string;
+  /** "14.30 WITA" */
   formatTime(iso: string | Date): string;
+  /** 1234.5 → "1.234,5"; digits fixes the decimals */
+  formatNumber(value: number, digits?: number): string;
+  /** "3 jam lalu" */
+  formatAge(iso: string): string;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -51,12 +59,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const dictionary = DICTIONARIES[lang];
-    const locale = LOCALES[lang];
-    const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-    const dateTimeFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-    const timeFormat = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-    const t = (key: MessageKey, vars?: Vars) => fill(dictionary[key] ?? key, vars);
+    const t = (key: MessageKey, vars?: Vars) => translate(lang, key, vars);
     return {
       lang,
       setLang,
@@ -66,24 +69,17 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const known = apiErrorText(error.code);
         if (!known) return error.message;
         const minutes = Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60));
-        return fill(known[lang], { minutes });
+        return formatMessage(lang, { other: known[lang] }, { minutes });
       },
       detailText(detail) {
         const known = detailErrorText(detail.code);
         return known ? known[lang] : detail.message;
       },
-      formatDate(isoDate) {
-        const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
-        return Number.isNaN(date.getTime()) ? isoDate : dateFormat.format(date);
-      },
-      formatDateTime(iso) {
-        const date = new Date(iso);
-        return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
-      },
-      formatTime(iso) {
-        const date = typeof iso === 'string' ? new Date(iso) : iso;
-        return Number.isNaN(date.getTime()) ? String(iso) : timeFormat.format(date);
-      },
+      formatDate: (isoDate) => formatDate(lang, isoDate),
+      formatDateTime: (iso) => formatDateTime(lang, iso),
+      formatTime: (iso) => formatTime(lang, iso),
+      formatNumber: (value, digits) => formatNumber(lang, value, digits),
+      formatAge: (iso) => formatAge(lang, iso),
     };
   }, [lang, setLang]);
 

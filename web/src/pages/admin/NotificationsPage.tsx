@@ -8,10 +8,11 @@ import { Page } from '../../components/Page';
 import { Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
+import { skipReasonText } from '../../i18n/skip-reasons';
 import { PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
-const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit']);
+const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit', 'workshop']);
 const RESENDABLE = new Set<NotificationStatus>(['failed', 'skipped']);
 
 /** The Telegram notification log: filters, state, last error; failed or skipped ones can be queued again. */
@@ -91,11 +92,7 @@ export function NotificationsPage() {
                     </>
                   )}
                 </div>
-                {n.last_error && (
-                  <p className="notif-error">
-                    <strong>{t('notifs.lastError')}:</strong> <code>{n.last_error}</code>
-                  </p>
-                )}
+                {n.last_error && <LastError status={n.status} error={n.last_error} />}
                 {RESENDABLE.has(n.status) && (
                   <div className="admin-row-actions">
                     <Button variant="secondary" className="btn-small" icon="send" busy={busy === n.id} onClick={() => resend(n)} aria-label={`${t('notifs.resend')} #${n.id}`}>
@@ -109,5 +106,24 @@ export function NotificationsPage() {
         )}
       </PagedList>
     </Page>
+  );
+}
+
+/** A skip reason of ours in the reader's language (the server's words kept as a tooltip); a send error as Telegram said it. */
+function LastError({ status, error }: { status: NotificationStatus; error: string }) {
+  const { t, lang } = useI18n();
+  const reason = status === 'skipped' ? skipReasonText(error, lang) : undefined;
+  return (
+    <p className="notif-error">
+      {reason ? (
+        <>
+          <strong>{t('notifs.skipReason')}:</strong> <span title={error}>{reason}</span>
+        </>
+      ) : (
+        <>
+          <strong>{t('notifs.lastError')}:</strong> <code>{error}</code>
+        </>
+      )}
+    </p>
   );
 }

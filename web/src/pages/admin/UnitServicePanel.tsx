@@ -13,7 +13,7 @@ import { ConfirmButton } from './AdminParts';
 
 /** A unit's operational state: hold it out of service by hand or release it, and its availability over a date range. */
 export function UnitServicePanel({ initial }: { initial: Vehicle }) {
-  const { t, errorText, formatDateTime } = useI18n();
+  const { t, errorText, formatDateTime, formatNumber } = useI18n();
   const [vehicle, setVehicle] = useState(initial);
   const [holding, setHolding] = useState(false);
   const [reason, setReason] = useState('');
@@ -99,8 +99,8 @@ export function UnitServicePanel({ initial }: { initial: Vehicle }) {
       ) : (
         <>
           <p className="availability-figures">
-            <strong>{t('service.percent', { p: availability.data.availability_percent.toFixed(1) })}</strong> ·{' '}
-            {t('service.hoursOut', { hours: availability.data.hours_out_of_service.toFixed(1), total: availability.data.hours_total.toFixed(0) })}
+            <strong>{t('service.percent', { p: formatNumber(availability.data.availability_percent, 1) })}</strong> ·{' '}
+            {t('service.hoursOut', { hours: formatNumber(availability.data.hours_out_of_service, 1), total: formatNumber(availability.data.hours_total, 0) })}
           </p>
           {availability.data.periods.length > 0 && (
             <ul className="availability-periods">

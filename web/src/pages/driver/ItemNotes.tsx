@@ -55,7 +55,7 @@ export function ItemNotes({
       {document && state && (
         <div className={`item-note item-note-${state === 'expired' ? 'danger' : state === 'soon' ? 'warning' : 'info'}`} role={state === 'expired' ? 'alert' : undefined}>
           <p>
-            {t(`check.doc.${state}`, { doc: document.name, date: formatDate(document.date!), days: Math.max(0, days) })}
+            {t(`check.doc.${state}`, { doc: document.name, date: formatDate(document.date!), n: Math.max(0, days) })}
           </p>
         </div>
       )}

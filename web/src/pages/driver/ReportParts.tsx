@@ -1,12 +1,13 @@
 import type { DeliveryState, ReportDetail, ReportSummary } from '../../api/types';
 import { StatusBadge } from '../../components/StatusBadge';
 import { useI18n, type MessageKey } from '../../i18n';
+import { skipReasonText } from '../../i18n/skip-reasons';
 import { mapLink } from '../../offline/location';
 import { PhotoThumbs } from '../../photos/PhotoThumbs';
 
 /** Unit, date, slot, who and when: the facts of a report as a definition list. */
 export function ReportFacts({ report }: { report: ReportSummary }) {
-  const { t, formatDate, formatDateTime } = useI18n();
+  const { t, formatDate, formatDateTime, formatNumber } = useI18n();
   const vehicle = report.vehicle;
   const rows: [string, string][] = [
     [t('report.unit'), `${vehicle.unit_code} · ${vehicle.plate_number}`],
@@ -16,7 +17,7 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
     [t('report.submittedAt'), formatDateTime(report.submitted_at)],
     [t('report.by'), report.user.full_name],
   ];
-  if (report.odometer !== null) rows.push([t('report.odometer'), report.odometer.toLocaleString()]);
+  if (report.odometer !== null) rows.push([t('report.odometer'), formatNumber(report.odometer)]);
   // Filled offline and sent later: when it was filled is what counts.
   if (report.inspected_at && report.inspected_at !== report.submitted_at) rows.push([t('report.inspectedAt'), formatDateTime(report.inspected_at)]);
   const location = report.location;
@@ -32,6 +33,7 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
         <div>
           <dt>{t('location.label')}</dt>
           <dd>
+            {/* Coordinates stay in the dot notation maps and GPS tools read, in either language. */}
             {location.latitude.toFixed(5)}, {location.longitude.toFixed(5)} ({t('location.accuracy', { m: Math.round(location.accuracy_m) })}){' '}
             <a href={mapLink(location)} target="_blank" rel="noopener noreferrer">
               {t('location.openMap')}
@@ -44,14 +46,14 @@ export function ReportFacts({ report }: { report: ReportSummary }) {
 }
 
 const KNOWN_STATES = new Set(['pending', 'sending', 'sent', 'failed', 'skipped']);
-const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit']);
+const KNOWN_RECIPIENTS = new Set(['personal', 'fallback_group', 'admin_group', 'explicit', 'workshop']);
 
 /** Where the Telegram alerts about a report went, and whether they arrived. */
 export function DeliveryList({ report }: { report: ReportSummary }) {
-  const { t, formatDateTime } = useI18n();
+  const { t, lang, formatDateTime } = useI18n();
   const deliveryText = (n: DeliveryState) => {
-    if (n.status === 'skipped' && n.last_error?.startsWith('bot not configured')) return t('notif.skippedNoBot');
-    if (n.status === 'skipped' && n.last_error?.startsWith('no recipient')) return t('notif.skippedNoRecipient');
+    const reason = n.status === 'skipped' ? skipReasonText(n.last_error, lang) : undefined;
+    if (reason) return t('notif.skippedBecause', { reason });
     return KNOWN_STATES.has(n.status) ? t(`notif.${n.status}` as MessageKey) : n.status;
   };
   if (report.notifications.length === 0) return <p className="muted">{t('report.noNotifications')}</p>;

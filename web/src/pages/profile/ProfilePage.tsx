@@ -2,6 +2,7 @@ import { Button, ButtonLink } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n';
 import { useSession, useUser } from '../../session/session';
+import { NotificationPrefsCard } from './NotificationPrefsCard';
 import { TelegramCard } from './TelegramCard';
 
 export function ProfilePage() {
@@ -31,6 +32,8 @@ export function ProfilePage() {
       </section>
 
       <TelegramCard />
+
+      <NotificationPrefsCard />
 
       <section className="card" aria-labelledby="language-title">
         <h2 id="language-title">{t('profile.language')}</h2>

@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import type { Defect, DefectStatus, Severity } from '../../api/defects';
 import { Icon, type IconName } from '../../components/Icon';
 import { useI18n, type Lang } from '../../i18n';
+import { formatAge } from '../../i18n/format';
 
 const SEVERITY_ICON: Record<Severity, IconName> = { warning: 'warning', abnormal: 'stop' };
 const STATUS_ICON: Record<DefectStatus, IconName> = { open: 'info', in_progress: 'wrench', repaired: 'check', verified: 'check', closed: 'stop' };
@@ -28,15 +29,9 @@ export function DefectStatusBadge({ status }: { status: DefectStatus }) {
   );
 }
 
-/** "3 jam lalu", "2 hari lalu": how long ago, in the user's language. */
+/** "3 jam lalu", "2 hari lalu": how long ago, in the user's language (see i18n/format.ts). */
 export function relativeAge(iso: string, lang: Lang, now = Date.now()): string {
-  const format = new Intl.RelativeTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { numeric: 'auto' });
-  // Never "in 3 minutes": a phone's clock a little behind the server's must not make the past the future.
-  const minutes = Math.min(0, Math.round((new Date(iso).getTime() - now) / 60_000));
-  if (Math.abs(minutes) < 60) return format.format(minutes, 'minute');
-  const hours = Math.round(minutes / 60);
-  if (Math.abs(hours) < 24) return format.format(hours, 'hour');
-  return format.format(Math.round(hours / 24), 'day');
+  return formatAge(lang, iso, now);
 }
 
 /** One defect as a card row: what, where, how bad, since when, who has it. */
