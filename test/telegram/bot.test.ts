@@ -39,13 +39,13 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
     const fake = useBot(ctx, 'verified', undefined, { log, links: databaseDown });
 
-    it('answers botText.failure() and logs the error without the token', async () => {
+    it('answers botText.id.failure() and logs the error without the token', async () => {
       const from = tgUser(780_001);
       fake().sendText({ from, text: '/status' });
-      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.id.failure());
       fake().reset();
       fake().sendText({ from, text: '/unlink' });
-      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.id.failure());
       assert.equal(fake().messagesTo(from.id).length, 1, 'one answer per command, nothing else');
 
       const failures = lines.filter((l) => l.includes('telegram handler failed'));
@@ -218,7 +218,7 @@ describeEachDatabase(
       const from = newTelegramUser();
       fake().sendText({ from, text: '/start 081344400008' });
       const reply = await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
-      assert.match(reply.text, /Nama: John Doe\n• Nomor: 0813\*\*\*\*0008\n• Role: user/);
+      assert.match(reply.text, /Nama: John Doe\n• Nomor: 0813\*\*\*\*0008\n• Peran: Pengemudi/);
       assert.equal((await ctx().app.services.telegramLinks.status(account.id)).telegram_chat_id, String(from.id));
       fake().sendText({ from, text: '/start 081344409998' });
       await fake().waitForMessage({ chatId: from.id, text: /tidak ditemukan/ });
