@@ -20,6 +20,8 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     it('registers its commands and answers /start without argument and /help', async () => {
       const commands = fake().calls.find((c) => c.method === 'setMyCommands');
       assert.ok(commands, 'setMyCommands was called');
+      const english = fake().calls.find((c) => c.method === 'setMyCommands' && c.params['language_code'] === 'en');
+      assert.match(JSON.stringify(english?.params['commands']), /Link your account/, 'an English menu for Telegram apps set to English');
       const polled = fake().calls.find((c) => c.method === 'getUpdates')!;
       const allowed = typeof polled.params['allowed_updates'] === 'string' ? JSON.parse(polled.params['allowed_updates']) : polled.params['allowed_updates'];
       assert.ok((allowed as string[]).includes('callback_query'), 'button presses are polled too');
@@ -72,7 +74,7 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     assert.ok(done.text.startsWith('✅ Berhasil Terhubung!'));
     assert.ok(done.text.includes('Nama: Budi &lt;Santoso&gt; &amp; Co'), done.text);
     assert.ok(done.text.includes('Nomor: 0813****0001'), 'the number is masked');
-    assert.ok(done.text.includes('Role: user'));
+    assert.ok(done.text.includes('Peran: Pengemudi'), 'the role in words, not the code "user"');
     assert.ok(done.text.includes('🔔'));
     const status = await ctx().app.services.telegramLinks.status(account.id);
     assert.equal(status.telegram_chat_id, String(from.id));
