@@ -28,7 +28,8 @@ const ID = {
       `Catatan: ${escapeHtml(note)}`,
       'Pelapor diberi tahu di Telegram (bila akunnya terhubung); P2H berikutnya memverifikasi perbaikan ini.',
     ].join('\n'),
-  refused: (message: string) => `⚠️ ${message}`,
+  /** The service's own (Indonesian) words, which name who holds the defect. */
+  refused: (_code: string, _id: number, message: string) => `⚠️ ${message}`,
 };
 
 const EN: typeof ID = {
@@ -53,7 +54,16 @@ const EN: typeof ID = {
       `Note: ${escapeHtml(note)}`,
       'The reporter is told on Telegram (if their account is linked); the next P2H verifies this repair.',
     ].join('\n'),
-  refused: (message) => `⚠️ ${message}`,
+  /** The service speaks Indonesian: its refusals that a button can meet, in English by their code. */
+  refused: (code, id) => `⚠️ ${REFUSED_EN[code]?.(id) ?? 'This cannot be done right now.'}`,
+};
+
+const REFUSED_EN: Record<string, (id: number) => string> = {
+  DEFECT_NOT_FOUND: (id) => `Defect #${id} was not found.`,
+  DEFECT_ALREADY_TAKEN: (id) => `Defect #${id} is already taken by someone else.`,
+  DEFECT_NOT_ACTIVE: (id) => `Defect #${id} is no longer open.`,
+  DEFECT_NOT_ASSIGNED_TO_YOU: (id) => `Defect #${id} is not assigned to you; take it first with 🔧 Take.`,
+  VALIDATION_ERROR: () => 'The repair note is not valid. Write it again.',
 };
 
 export type DefectText = typeof ID;

@@ -69,7 +69,7 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
       defect = await defects.take(actor, defectId);
       await answer(ctx, t.taken(defect.id, defect.item_name));
     } catch (error) {
-      const refusal = refusalText(error, t);
+      const refusal = refusalText(error, t, defectId);
       if (!(error instanceof DomainError) || error.code !== 'DEFECT_ALREADY_TAKEN') return void (await answer(ctx, refusal, true));
       // Pressed twice (or the first edit was lost): still theirs, so show them the ✅ Selesai button.
       defect = await defects.get(defectId);
@@ -84,11 +84,11 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
     try {
       defect = await defects.get(defectId);
     } catch (error) {
-      return void (await answer(ctx, refusalText(error, t), true));
+      return void (await answer(ctx, refusalText(error, t, defectId), true));
     }
     // The service checks again when the note arrives; asking only whoever may sign saves a useless question.
     const refusal = await defects.repairRefusal(who.actor, defect);
-    if (refusal) return void (await answer(ctx, refusalText(refusal, t), true));
+    if (refusal) return void (await answer(ctx, refusalText(refusal, t, defectId), true));
     // Always in the user's own chat: the guards ignore group messages, so a reply there would go unheard.
     const here = String(ctx.chat?.id) === who.chatId;
     await answer(ctx, here ? t.askedHere() : t.askedPrivately());
@@ -113,7 +113,7 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
         const repaired = await defects.repair(who.actor, defectId, note);
         await ctx.reply(t.repaired(repaired.id, repaired.item_name, repaired.unit_code, note), HTML);
       } catch (error) {
-        await ctx.reply(refusalText(error, t));
+        await ctx.reply(refusalText(error, t, defectId));
       }
     },
   );
@@ -177,8 +177,8 @@ export function withDoneButton(rows: InlineKeyboardButton[][], defect: { id: num
 }
 
 /** The service's refusal in the user's words; "Tidak ada akses" when the role may not do it. */
-function refusalText(error: unknown, t: DefectText): string {
+function refusalText(error: unknown, t: DefectText, defectId: number): string {
   if (!(error instanceof DomainError)) throw error;
   if (error.code === 'FORBIDDEN') return t.noAccess();
-  return t.refused(error.message);
+  return t.refused(error.code, defectId, error.message);
 }
