@@ -52,7 +52,7 @@ export function createBot(options: BotOptions): Bot {
   bot.use(guards(now));
   // 2. Blocked / unblocked: marks the link (un)reachable.
   bot.use(chatMember(links));
-  // 3–7. Everything that answers a user, inside a boundary that answers botText.failure() when a
+  // 3–7. Everything that answers a user, inside a boundary that answers botText[language].failure() when a
   // handler fails (a pressed button gets it as the callback's answer): linking, /status and
   // friends, the workshop's defect buttons and repair notes, /settings, and the fallback for the rest.
   bot.errorBoundary(
