@@ -31,7 +31,7 @@ const AFTER: Record<Language, { stopped: string; relink: string }> = {
   },
 };
 
-export function renderLinkEnded(reason: LinkEndReason, language: Language): string {
+export function renderLinkEnded(reason: LinkEndReason, language: Language = 'id'): string {
   const after = AFTER[language];
   // A deactivated account cannot link again, so it is not invited to.
   return ['ℹ️ ' + WHY[language][reason], after.stopped, reason === 'deactivated' ? '' : after.relink].filter(Boolean).join('\n');

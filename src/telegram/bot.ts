@@ -13,6 +13,8 @@ import { guards } from './composers/guards.js';
 import { linking } from './composers/linking.js';
 import { settings } from './composers/settings.js';
 import { errorLogFields } from './describe-error.js';
+import { languageMiddleware, type StoredLanguage } from './language.js';
+import { BOT_COMMANDS } from './messages.js';
 
 export { isWellFormed, START_ATTEMPTS } from './composers/guards.js';
 
@@ -29,14 +31,6 @@ export interface BotOptions {
   now?: () => number;
 }
 
-export const BOT_COMMANDS = [
-  { command: 'start', description: 'Hubungkan akun: /start NOMOR_HP' },
-  { command: 'status', description: 'Cek status koneksi akun' },
-  { command: 'unlink', description: 'Putuskan koneksi chat ini' },
-  { command: 'settings', description: 'Atur notifikasi: bunyi, senyap, jam tenang, bahasa' },
-  { command: 'help', description: 'Tampilkan bantuan' },
-];
-
 /**
  * The P2H bot: one composer per feature (src/telegram/composers/), installed in this order.
  * An update goes down the steps until one answers it.
@@ -52,11 +46,13 @@ export function createBot(options: BotOptions): Bot {
     log.error({ ...errorLogFields(error.error), update_id: error.ctx.update.update_id }, 'telegram update failed');
   });
 
+  // 0. The language of the answers, looked up only when a step answers.
+  bot.use(languageMiddleware(storedLanguage(links, preferences)));
   // 1. Malformed updates, floods, group chats, too many /start NOMOR_HP tries.
   bot.use(guards(now));
   // 2. Blocked / unblocked: marks the link (un)reachable.
   bot.use(chatMember(links));
-  // 3–7. Everything that answers a user, inside a boundary that answers botText.failure() when a
+  // 3–7. Everything that answers a user, inside a boundary that answers botText[language].failure() when a
   // handler fails (a pressed button gets it as the callback's answer): linking, /status and
   // friends, the workshop's defect buttons and repair notes, /settings, and the fallback for the rest.
   bot.errorBoundary(
@@ -71,6 +67,14 @@ export function createBot(options: BotOptions): Bot {
   return bot;
 }
 
+/** A linked person's chosen language (also after deactivation: they may still read the answer). */
+function storedLanguage(links: TelegramLinkService, preferences: PreferencesService): StoredLanguage {
+  return async (telegramUserId) => {
+    const user = await links.findByChat(telegramUserId);
+    return user ? (await preferences.get(user.id)).language : undefined;
+  };
+}
+
 /**
  * Runs long polling until stop() is called. A failure to start (network down, Telegram
  * unreachable) is retried with backoff instead of taking the whole process down.
@@ -82,7 +86,8 @@ export function runBot(bot: Bot, log: FastifyBaseLogger): { stop(): Promise<void
   const loop = async () => {
     while (!stopped) {
       try {
-        await bot.api.setMyCommands(BOT_COMMANDS);
+        await bot.api.setMyCommands(BOT_COMMANDS.id);
+        await bot.api.setMyCommands(BOT_COMMANDS.en, { language_code: 'en' });
         await bot.start({
           drop_pending_updates: false,
           allowed_updates: ['message', 'my_chat_member', 'callback_query'],

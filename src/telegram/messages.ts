@@ -1,4 +1,10 @@
+/**
+ * The bot's replies (parse_mode HTML) in Indonesian and English: two tables with the same keys, so a
+ * missing translation is a compile error. The person's language picks the table (see language.ts).
+ */
+import type { Language } from '../preferences/values.js';
 import { maskPhone } from '../users/phone.js';
+import type { Role } from '../users/values.js';
 
 /** Every value that goes into an HTML message passes through here: a `<` in a name must not break it. */
 export function escapeHtml(value: string | number | null | undefined): string {
@@ -18,7 +24,18 @@ export interface LinkedAccount {
   role: string;
 }
 
-export const botText = {
+/** Roles named in words of the language, never the database's code ("user"). */
+export const ROLE_LABEL: Record<Language, Record<Role, string>> = {
+  id: { superadmin: 'Superadmin', admin: 'Admin', mechanic: 'Mekanik', user: 'Pengemudi', viewer: 'Pemantau' },
+  en: { superadmin: 'Superadmin', admin: 'Admin', mechanic: 'Mechanic', user: 'Driver', viewer: 'Viewer' },
+};
+
+export function roleLabel(role: string, language: Language): string {
+  return ROLE_LABEL[language][role as Role] ?? role;
+}
+
+const ID = {
+  /** The seed's reply, word for word, except the role, which is named in Indonesian. */
   linked: (user: LinkedAccount) =>
     [
       '✅ Berhasil Terhubung!',
@@ -26,7 +43,7 @@ export const botText = {
       'Akun Telegram Anda telah terhubung dengan:',
       `• Nama: ${escapeHtml(user.full_name)}`,
       `• Nomor: ${escapeHtml(maskPhone(user.phone_number))}`,
-      `• Role: ${escapeHtml(user.role)}`,
+      `• Peran: ${escapeHtml(roleLabel(user.role, 'id'))}`,
       '',
       '🔔 Anda akan menerima notifikasi P2H di chat ini.',
     ].join('\n'),
@@ -74,7 +91,7 @@ export const botText = {
   tokenInvalid: () => '❌ Link sudah kedaluwarsa atau sudah dipakai. Buat link baru dari menu Profil → Telegram di aplikasi P2H.',
   status: (user: LinkedAccount | undefined) =>
     user
-      ? `✅ Chat ini terhubung dengan akun P2H:\n• Nama: ${escapeHtml(user.full_name)}\n• Role: ${escapeHtml(user.role)}`
+      ? `✅ Chat ini terhubung dengan akun P2H:\n• Nama: ${escapeHtml(user.full_name)}\n• Peran: ${escapeHtml(roleLabel(user.role, 'id'))}`
       : 'ℹ️ Chat ini belum terhubung dengan akun P2H.\nKirim <code>/start NOMOR_HP</code> untuk menghubungkan.',
   unlinked: (user: LinkedAccount | undefined) =>
     user
@@ -85,31 +102,90 @@ export const botText = {
   failure: () => '⚠️ Maaf, terjadi gangguan. Silakan coba lagi beberapa saat lagi.',
 };
 
-/** What the workshop's buttons answer; a callback answer shows at most 200 characters, so those stay short. */
-export const defectText = {
-  unknownButton: () => '⚠️ Tombol ini tidak dikenal atau sudah kedaluwarsa.',
-  notLinked: () => '❌ Akun Telegram Anda belum terhubung dengan P2H. Kirim /start NOMOR_HP di chat pribadi dengan bot.',
-  inactive: () => '❌ Akun P2H Anda sudah dinonaktifkan. Hubungi admin.',
-  noAccess: () => '⛔ Tidak ada akses',
-  taken: (id: number, item: string) => `✅ Defect #${id} (${item}) sekarang Anda tangani. Tekan ✅ Selesai setelah diperbaiki.`,
-  alreadyYours: (id: number, item: string) => `ℹ️ Defect #${id} (${item}) sudah Anda tangani. Tekan ✅ Selesai setelah diperbaiki.`,
-  takenLine: (id: number, item: string, who: string) => `🔧 #${id} ${item} — ditangani oleh ${who}`,
-  doneButton: (id: number, item: string) => `✅ Selesai #${id} ${item}`,
-  askedHere: () => '✍️ Tulis catatan perbaikan sebagai balasan pertanyaan di bawah.',
-  askedPrivately: () => '✍️ Pertanyaan catatan perbaikan dikirim ke chat pribadi Anda dengan bot.',
-  /** The bot reads the defect id back from this text (DEFECT_QUESTION): keep "#<id>" right after the opening words. */
-  askRepairNote: (id: number, item: string, unitCode: string) =>
-    `✍️ Tulis catatan perbaikan untuk defect #${id} (${escapeHtml(item)}, unit ${escapeHtml(unitCode)}), balas pesan ini.`,
-  noteRequired: () => 'ℹ️ Catatan perbaikan harus berupa teks. Tulis lagi sebagai balasan pertanyaan berikut.',
-  noteTooLong: (max: number) => `ℹ️ Catatan perbaikan terlalu panjang (maksimal ${max} karakter). Tulis lagi sebagai balasan pertanyaan berikut.`,
-  repaired: (id: number, item: string, unitCode: string, note: string) =>
+const EN: typeof ID = {
+  linked: (user) =>
     [
-      `✅ Defect #${id} (${escapeHtml(item)}) pada unit ${escapeHtml(unitCode)} ditandai <b>diperbaiki</b>.`,
-      `Catatan: ${escapeHtml(note)}`,
-      'Pelapor diberi tahu di Telegram (bila akunnya terhubung); P2H berikutnya memverifikasi perbaikan ini.',
+      '✅ Linked successfully!',
+      '',
+      'Your Telegram account is now linked to:',
+      `• Name: ${escapeHtml(user.full_name)}`,
+      `• Number: ${escapeHtml(maskPhone(user.phone_number))}`,
+      `• Role: ${escapeHtml(roleLabel(user.role, 'en'))}`,
+      '',
+      '🔔 You will receive P2H notifications in this chat.',
     ].join('\n'),
-  refused: (message: string) => `⚠️ ${message}`,
+  welcome: () =>
+    [
+      '👋 Welcome to the <b>P2H</b> bot (daily pre-use inspection).',
+      '',
+      'To receive P2H notifications in this chat, link your account:',
+      'send <code>/start PHONE_NUMBER</code>, e.g. <code>/start 081234567890</code>,',
+      'or open Profile → Telegram in the P2H app.',
+    ].join('\n'),
+  help: () =>
+    [
+      '<b>P2H bot commands</b>',
+      '/start PHONE_NUMBER — link your Telegram account to your P2H account',
+      '/status — check whether this chat is linked',
+      '/unlink — unlink this chat',
+      '/settings — notification settings: sound, silent, quiet hours, language',
+      '/help — show this help',
+      '',
+      'Mechanics and admins: press <b>🔧 Take</b> on a defect message to take it, then <b>✅ Done</b> and answer the bot\'s question with the repair note.',
+    ].join('\n'),
+  hint: () => 'Unknown command. Send /help to see the list of commands.',
+  badArgument: () =>
+    '❌ Format not recognised. Send <code>/start PHONE_NUMBER</code>, e.g. <code>/start 081234567890</code> (digits only).',
+  phoneNotFound: (phone) =>
+    `❌ The number <code>${escapeHtml(phone)}</code> was not found in P2H.\nMake sure it is the number of your P2H account, or contact your admin.`,
+  accountInactive: () => '❌ The P2H account with this number has been deactivated. Contact your admin.',
+  chatTaken: () =>
+    '⚠️ This Telegram chat is already linked to another P2H account.\nSend /unlink to unlink it first, or ask an admin to reset it.',
+  accountLinkedElsewhere: () =>
+    '⚠️ The P2H account with this number is already linked to another Telegram chat.\nTo move it, unlink it first from Profile → Telegram in the P2H app, or ask an admin to reset your account\'s Telegram link.',
+  tooManyAttempts: (minutes) =>
+    `⏳ Too many attempts to link an account. Wait ${minutes} minutes and try again, or get a link from Profile → Telegram in the P2H app.`,
+  confirmContact: (phone) =>
+    [
+      `🔐 For your security, confirm that <code>${escapeHtml(phone)}</code> is really your number.`,
+      'Press the <b>📱 Share My Number</b> button below. Telegram will send the number of your Telegram account,',
+      'and the account is linked only when the numbers match.',
+    ].join('\n'),
+  shareButton: '📱 Share My Number',
+  contactNotYours: () => '❌ This contact is not yours. Use the <b>📱 Share My Number</b> button to share your own number.',
+  contactMismatch: (typed, shared) =>
+    `❌ Your Telegram number (<code>${escapeHtml(shared)}</code>) is not the number you typed (<code>${escapeHtml(typed)}</code>).\nLink with the number registered in your Telegram, or get a link from the Profile menu in the P2H app.`,
+  tokenInvalid: () => '❌ This link has expired or was already used. Create a new one from Profile → Telegram in the P2H app.',
+  status: (user) =>
+    user
+      ? `✅ This chat is linked to the P2H account:\n• Name: ${escapeHtml(user.full_name)}\n• Role: ${escapeHtml(roleLabel(user.role, 'en'))}`
+      : 'ℹ️ This chat is not linked to a P2H account yet.\nSend <code>/start PHONE_NUMBER</code> to link it.',
+  unlinked: (user) =>
+    user
+      ? `✅ The link to ${escapeHtml(user.full_name)}'s account was removed. You will no longer receive P2H notifications in this chat.`
+      : 'ℹ️ This chat was not linked to a P2H account.',
+  privateOnly: () => 'ℹ️ To link your account, send a direct message (private chat) to this bot.',
+  slowDown: () => '⏳ Too many commands. Wait a moment and try again.',
+  failure: () => '⚠️ Sorry, something went wrong. Please try again in a moment.',
 };
 
-/** Finds the defect id in the bot's own repair-note question (see defectText.askRepairNote). */
-export const DEFECT_QUESTION = /^✍️ Tulis catatan perbaikan untuk defect #(\d{1,9}) /u;
+export type BotText = typeof ID;
+export const botText: Record<Language, BotText> = { id: ID, en: EN };
+
+/** The command menu (setMyCommands): Indonesian by default, English for Telegram apps set to English. */
+export const BOT_COMMANDS: Record<Language, { command: string; description: string }[]> = {
+  id: [
+    { command: 'start', description: 'Hubungkan akun: /start NOMOR_HP' },
+    { command: 'status', description: 'Cek status koneksi akun' },
+    { command: 'unlink', description: 'Putuskan koneksi chat ini' },
+    { command: 'settings', description: 'Atur notifikasi: bunyi, senyap, jam tenang, bahasa' },
+    { command: 'help', description: 'Tampilkan bantuan' },
+  ],
+  en: [
+    { command: 'start', description: 'Link your account: /start PHONE_NUMBER' },
+    { command: 'status', description: 'Check whether this chat is linked' },
+    { command: 'unlink', description: 'Unlink this chat' },
+    { command: 'settings', description: 'Notifications: sound, silent, quiet hours, language' },
+    { command: 'help', description: 'Show help' },
+  ],
+};

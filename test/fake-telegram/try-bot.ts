@@ -67,7 +67,7 @@ try {
   // No shift_number: the server takes the slot the clock is in (a driver may file no other).
   const report = await post('/api/p2h/reports', { vehicle_id: 1, details }, token);
   console.log(`\n🌐 POST /api/p2h/reports → ${report.message} (notification: ${JSON.stringify(report.payload.notifications)})`);
-  await show(/P2H ALERT/);
+  await show(/HASIL P2H/);
 } finally {
   process.kill(-app.pid!, 'SIGTERM');
   await new Promise((resolve) => app.on('exit', resolve));

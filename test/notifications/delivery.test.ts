@@ -20,7 +20,7 @@ describeEachDatabase(
       const report = await submitReport(ctx(), driver, [{ status: 'abnormal', keterangan: 'Rem blong <script>alert(1)</script> & oli bocor 🛢️' }], 'P.<i>309</i>');
       assert.equal(report.notifications.length, 1);
       assert.equal(report.notifications[0]!.recipient_kind, 'personal');
-      const message = await fake.waitForMessage({ chatId: chat, text: /P2H ALERT: ABNORMAL/ });
+      const message = await fake.waitForMessage({ chatId: chat, text: /HASIL P2H: ABNORMAL/ });
       assert.equal(message.parse_mode, 'HTML');
       assert.ok(message.text.includes('&lt;script&gt;alert(1)&lt;/script&gt; &amp; oli bocor 🛢️'), message.text);
       assert.ok(message.text.includes('P.&lt;i&gt;309&lt;/i&gt;'));
@@ -41,7 +41,7 @@ describeEachDatabase(
       const driver = await ctx().createUser('user');
       const report = await submitReport(ctx(), driver, [{ status: 'warning', keterangan: 'Ban aus' }]);
       assert.equal(report.notifications[0]!.recipient_kind, 'fallback_group');
-      await fake.waitForMessage({ chatId: GROUP_CHAT, text: /P2H ALERT: WARNING/ });
+      await fake.waitForMessage({ chatId: GROUP_CHAT, text: /HASIL P2H: WARNING/ });
       await waitForStatus(ctx(), report.notifications[0]!.id, ['sent']);
     });
 

@@ -69,7 +69,7 @@ describeEachDatabase(
       const mine = items.find((n) => n.vehicle_id === unit.id)!;
       assert.equal(mine.recipient_chat_id, GROUP_CHAT);
       assert.equal(mine.recipient_kind, 'admin_group');
-      assert.match(mine.message, /EXPIRY ALERT: STNK/);
+      assert.match(mine.message, /MASA BERLAKU STNK/);
       assert.match(mine.message, /EXP\.&lt;B&gt;4&lt;\/B&gt;/);
       assert.match(mine.message, /10\/09\/2027/);
       assert.ok(!items.some((n) => n.vehicle_id === retired.id));

@@ -61,7 +61,7 @@ describeEachDatabase(
       assert.equal(photo!.method, 'sendPhoto');
       assert.equal(photo!.sha256, sha(7));
       assert.equal(photo!.parse_mode, 'HTML');
-      assert.match(photo!.caption ?? '', /P2H ALERT: ABNORMAL/);
+      assert.match(photo!.caption ?? '', /HASIL P2H: ABNORMAL/);
       assert.match(photo!.message.caption ?? '', /Rem blong/);
       const [row] = await ctx().database.db.select().from(telegramNotifications).where(eq(telegramNotifications.reportId, report.id)).orderBy(telegramNotifications.id).offset(1);
       assert.deepEqual(row!.photoIds, [7]);

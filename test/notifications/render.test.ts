@@ -46,7 +46,7 @@ describe('P2H alert', () => {
     assert.equal(
       html,
       [
-        '❌ <b>P2H ALERT: ABNORMAL (STOP OPERASI)</b>',
+        '❌ <b>HASIL P2H: ABNORMAL (STOP OPERASI)</b>',
         '━━━━━━━━━━━━━━━━━━━━',
         'Unit: <code>P.309</code>',
         'Tipe: Light Vehicle',
@@ -55,7 +55,7 @@ describe('P2H alert', () => {
         'Tanggal: 21 Jan 2026',
         'Waktu: 06:42 WITA',
         'Shift: 1',
-        'User: Budi Santoso',
+        'Pemeriksa: Budi Santoso',
         '📝 Status Akhir: <b>ABNORMAL</b>',
         '🔍 <b>Item Yang Bermasalah:</b>',
         '• <b>Lampu utama</b> — ABNORMAL',
@@ -82,7 +82,7 @@ describe('P2H alert', () => {
       { timeZone: 'Asia/Makassar' },
     );
     const lines = html.split('\n');
-    assert.equal(lines[0], '⚠️ <b>P2H ALERT: WARNING (PERLU PERBAIKAN)</b>');
+    assert.equal(lines[0], '⚠️ <b>HASIL P2H: WARNING (PERLU PERBAIKAN)</b>');
     assert.ok(lines.includes('📝 Status Akhir: <b>WARNING</b>'));
     assert.ok(lines.includes('• <b>Rem kaki</b> — WARNING'));
     assert.ok(!html.includes('JANGAN OPERASIKAN'));
@@ -159,13 +159,13 @@ describe('expiry alert', () => {
     assert.equal(
       html,
       [
-        '⚠️ <b>EXPIRY ALERT: STNK</b>',
+        '⚠️ <b>MASA BERLAKU STNK SEGERA HABIS</b>',
         '━━━━━━━━━━━━━━━━━━━━',
         'Unit: <code>P.309</code>',
         'Plat: KT 1234 AB',
         'Dokumen: STNK (Surat Tanda Nomor Kendaraan)',
-        'Tanggal Expired: 10/02/2026',
-        'Sisa Waktu: <b>20 Hari Lagi</b>',
+        'Berlaku Sampai: 10/02/2026',
+        'Sisa Waktu: <b>20 hari lagi</b>',
         'Urgensi: <b>⚠️ PERINGATAN</b>',
         '📌 Segera lakukan perpanjangan STNK unit <code>P.309</code> sebelum 10/02/2026.',
         '━━━━━━━━━━━━━━━━━━━━',
@@ -175,11 +175,11 @@ describe('expiry alert', () => {
   });
 
   const cases: [today: string, daysLeft: string, urgency: string][] = [
-    ['2026-02-02', '8 Hari Lagi', '⚠️ PERINGATAN'],
-    ['2026-02-03', '7 Hari Lagi', '🚨 SANGAT SEGERA'],
-    ['2026-02-09', '1 Hari Lagi', '🚨 SANGAT SEGERA'],
-    ['2026-02-10', 'Hari Ini (berakhir hari ini)', '🚫 SUDAH EXPIRED (STOP OPERASI)'],
-    ['2026-02-13', 'SUDAH EXPIRED (3 hari yang lalu)', '🚫 SUDAH EXPIRED (STOP OPERASI)'],
+    ['2026-02-02', '8 hari lagi', '⚠️ PERINGATAN'],
+    ['2026-02-03', '7 hari lagi', '🚨 SANGAT SEGERA'],
+    ['2026-02-09', '1 hari lagi', '🚨 SANGAT SEGERA'],
+    ['2026-02-10', 'Hari ini (berakhir hari ini)', '🚫 SUDAH HABIS (STOP OPERASI)'],
+    ['2026-02-13', 'SUDAH HABIS (3 hari yang lalu)', '🚫 SUDAH HABIS (STOP OPERASI)'],
   ];
   for (const [today, daysLeft, urgency] of cases) {
     it(`${today}: ${daysLeft}, ${urgency}`, () => {
@@ -197,9 +197,9 @@ describe('expiry alert', () => {
   });
 
   it('names KIR and PAJAK', () => {
-    assert.ok(renderExpiryAlert({ ...doc, document_type: 'kir' }, '2026-01-21').startsWith('⚠️ <b>EXPIRY ALERT: KIR</b>'));
+    assert.ok(renderExpiryAlert({ ...doc, document_type: 'kir' }, '2026-01-21').startsWith('⚠️ <b>MASA BERLAKU KIR SEGERA HABIS</b>'));
     const pajak = renderExpiryAlert({ ...doc, document_type: 'pajak' }, '2026-01-21');
-    assert.ok(pajak.startsWith('⚠️ <b>EXPIRY ALERT: PAJAK</b>'));
+    assert.ok(pajak.startsWith('⚠️ <b>MASA BERLAKU PAJAK SEGERA HABIS</b>'));
     assert.ok(pajak.includes('Segera lakukan perpanjangan PAJAK'));
   });
 

@@ -20,6 +20,8 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     it('registers its commands and answers /start without argument and /help', async () => {
       const commands = fake().calls.find((c) => c.method === 'setMyCommands');
       assert.ok(commands, 'setMyCommands was called');
+      const english = fake().calls.find((c) => c.method === 'setMyCommands' && c.params['language_code'] === 'en');
+      assert.match(JSON.stringify(english?.params['commands']), /Link your account/, 'an English menu for Telegram apps set to English');
       const polled = fake().calls.find((c) => c.method === 'getUpdates')!;
       const allowed = typeof polled.params['allowed_updates'] === 'string' ? JSON.parse(polled.params['allowed_updates']) : polled.params['allowed_updates'];
       assert.ok((allowed as string[]).includes('callback_query'), 'button presses are polled too');
@@ -39,13 +41,13 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     const log = pino({ level: 'trace' }, { write: (line: string) => void lines.push(line) });
     const fake = useBot(ctx, 'verified', undefined, { log, links: databaseDown });
 
-    it('answers botText.failure() and logs the error without the token', async () => {
+    it('answers botText.id.failure() and logs the error without the token', async () => {
       const from = tgUser(780_001);
       fake().sendText({ from, text: '/status' });
-      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.id.failure());
       fake().reset();
       fake().sendText({ from, text: '/unlink' });
-      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.failure());
+      assert.equal((await fake().waitForMessage({ chatId: from.id })).text, botText.id.failure());
       assert.equal(fake().messagesTo(from.id).length, 1, 'one answer per command, nothing else');
 
       const failures = lines.filter((l) => l.includes('telegram handler failed'));
@@ -72,7 +74,7 @@ describeEachDatabase('Telegram bot: verified linking', (ctx) => {
     assert.ok(done.text.startsWith('✅ Berhasil Terhubung!'));
     assert.ok(done.text.includes('Nama: Budi &lt;Santoso&gt; &amp; Co'), done.text);
     assert.ok(done.text.includes('Nomor: 0813****0001'), 'the number is masked');
-    assert.ok(done.text.includes('Role: user'));
+    assert.ok(done.text.includes('Peran: Pengemudi'), 'the role in words, not the code "user"');
     assert.ok(done.text.includes('🔔'));
     const status = await ctx().app.services.telegramLinks.status(account.id);
     assert.equal(status.telegram_chat_id, String(from.id));
@@ -218,7 +220,7 @@ describeEachDatabase(
       const from = newTelegramUser();
       fake().sendText({ from, text: '/start 081344400008' });
       const reply = await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
-      assert.match(reply.text, /Nama: John Doe\n• Nomor: 0813\*\*\*\*0008\n• Role: user/);
+      assert.match(reply.text, /Nama: John Doe\n• Nomor: 0813\*\*\*\*0008\n• Peran: Pengemudi/);
       assert.equal((await ctx().app.services.telegramLinks.status(account.id)).telegram_chat_id, String(from.id));
       fake().sendText({ from, text: '/start 081344409998' });
       await fake().waitForMessage({ chatId: from.id, text: /tidak ditemukan/ });

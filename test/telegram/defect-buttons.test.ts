@@ -11,7 +11,8 @@ import { Api } from 'grammy';
 import type { Message } from 'grammy/types';
 import { takeButtons } from '../../src/notifications/render-defects.js';
 import { parseDefectButton } from '../../src/telegram/composers/defects.js';
-import { botText, defectText } from '../../src/telegram/messages.js';
+import { defectText } from '../../src/telegram/defect-messages.js';
+import { botText } from '../../src/telegram/messages.js';
 import { users } from '../../src/users/schema.js';
 import type { TelegramLinkService } from '../../src/users/telegram-link.js';
 import { DEFAULT_TOKEN, user as tgUser } from '../fake-telegram/server.js';
@@ -66,7 +67,7 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
     const defect = await openDefect();
     for (const data of ['defect:take:abc', 'defect:take:0', `defect:take:${defect.id}0000000000`, `defect:close:${defect.id}`, 'x'.repeat(64)]) {
       const answer = await fake().pressButton({ from, data });
-      assert.equal(answer.text, defectText.unknownButton(), data);
+      assert.equal(answer.text, defectText.id.unknownButton(), data);
       assert.equal(answer.showAlert, true);
     }
     const missing = await fake().pressButton({ from, data: 'defect:take:999999' });
@@ -77,16 +78,16 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
   it('a stranger, a driver, a viewer and a deactivated mechanic cannot take it', async () => {
     const defect = await openDefect();
     const stranger = await fake().pressButton({ from: tgUser(++chatSeq), data: `defect:take:${defect.id}` });
-    assert.equal(stranger.text, defectText.notLinked());
+    assert.equal(stranger.text, defectText.id.notLinked());
     for (const role of ['user', 'viewer'] as const) {
       const { from } = await linked(role, `Bukan Mekanik ${role}`);
       const refused = await fake().pressButton({ from, data: `defect:take:${defect.id}` });
-      assert.equal(refused.text, defectText.noAccess(), role);
+      assert.equal(refused.text, defectText.id.noAccess(), role);
       assert.equal(refused.showAlert, true);
     }
     const gone = await linked('mechanic', 'Mantan Mekanik');
     await ctx().database.db.update(users).set({ isActive: false }).where(eq(users.id, gone.account.id));
-    assert.equal((await fake().pressButton({ from: gone.from, data: `defect:take:${defect.id}` })).text, defectText.inactive());
+    assert.equal((await fake().pressButton({ from: gone.from, data: `defect:take:${defect.id}` })).text, defectText.id.inactive());
     assert.equal(await statusOf(defect.id), 'open', 'nobody took it');
     assert.equal(fake().calls.filter((c) => c.method === 'editMessageText').length, 0);
   });
@@ -106,7 +107,7 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
 
     // Joko presses the old 🔧 Tangani again (say, on a copy whose edit was lost): still his.
     const again = await fake().pressButton({ from: joko.from, data: `defect:take:${defect.id}`, message: jokoAlert });
-    assert.equal(again.text, defectText.alreadyYours(defect.id, defect.item_name));
+    assert.equal(again.text, defectText.id.alreadyYours(defect.id, defect.item_name));
     const detail = await ctx().app.services.defects.get(defect.id);
     assert.equal(detail.assigned_to_id, joko.account.id);
     assert.deepEqual(detail.events.map((e) => e.action), ['opened', 'taken'], 'one take, not two');
@@ -115,7 +116,7 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
     const notHis = await fake().pressButton({ from: rudi.from, data: `defect:done:${defect.id}` });
     assert.match(notHis.text, /tidak ditugaskan kepada Anda \(ditangani oleh Joko Mekanik\)/);
     const driver = await linked('user', 'Sopir Iseng');
-    assert.equal((await fake().pressButton({ from: driver.from, data: `defect:done:${defect.id}` })).text, defectText.noAccess());
+    assert.equal((await fake().pressButton({ from: driver.from, data: `defect:done:${defect.id}` })).text, defectText.id.noAccess());
     assert.equal(fake().messagesTo(rudi.from.id).filter((m) => /catatan perbaikan untuk/.test(m.text)).length, 0, 'no question asked');
   });
 
@@ -134,7 +135,7 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
 
     // A sticker is not a note: the bot says so and asks again.
     fake().sendSticker({ from: joko.from, replyTo: question.message });
-    await fake().waitForMessage({ chatId: joko.from.id, text: defectText.noteRequired() });
+    await fake().waitForMessage({ chatId: joko.from.id, text: defectText.id.noteRequired() });
     await fake().waitForMessage((m) => m.chat_id === joko.from.id && m.message_id > question.message_id && m.text.includes(`catatan perbaikan untuk defect #${defect.id} `));
     assert.equal(await statusOf(defect.id), 'in_progress');
 
@@ -166,10 +167,10 @@ describeEachDatabase('Telegram: defect buttons refuse what they must', (ctx) => 
     const DOWN_FOR = 939_999;
     const fake = useBot(ctx, 'verified', undefined, { log, links: (real) => databaseDownFor(real, String(DOWN_FOR)) });
 
-    it('answers botText.failure() when the database fails, keeps a take whose edit fails, and logs no token', async () => {
+    it('answers botText.id.failure() when the database fails, keeps a take whose edit fails, and logs no token', async () => {
       const defect = await openDefect();
       const down = await fake().pressButton({ from: tgUser(DOWN_FOR), data: `defect:take:${defect.id}` });
-      assert.equal(down.text, botText.failure());
+      assert.equal(down.text, botText.id.failure());
       assert.equal(down.showAlert, true);
       assert.ok(lines.some((l) => l.includes('telegram handler failed')));
 

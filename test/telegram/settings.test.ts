@@ -66,16 +66,17 @@ describeEachDatabase('Telegram: /settings', (ctx) => {
     const english = await ctx().createUser('user', { phone: '081355500001' });
     const from = tgUser(++chatSeq, { language_code: 'en' });
     fake().sendText({ from, text: '/start 081355500001' });
-    await fake().waitForMessage({ chatId: from.id, text: /Bagikan Nomor Saya/ });
+    await fake().waitForMessage({ chatId: from.id, text: /Share My Number/ });
     fake().sendContact({ from, contact: { phone_number: '6281355500001', first_name: 'Eng' } });
-    await fake().waitForMessage({ chatId: from.id, text: /Berhasil Terhubung/ });
+    await fake().waitForMessage({ chatId: from.id, text: /Linked successfully/ });
     assert.equal((await ctx().app.services.preferences.get(english.id)).language, 'en');
 
     const chose = await ctx().createUser('user', { phone: '081355500002' });
     await ctx().app.services.preferences.update(chose.id, { language: 'id' });
     const from2 = tgUser(++chatSeq, { language_code: 'en-US' });
     fake().sendText({ from: from2, text: '/start 081355500002' });
-    await fake().waitForMessage({ chatId: from2.id, text: /Bagikan Nomor Saya/ });
+    // Unlinked, the chat hears Telegram's English; once linked, the account's own choice (Indonesian).
+    await fake().waitForMessage({ chatId: from2.id, text: /Share My Number/ });
     fake().sendContact({ from: from2, contact: { phone_number: '6281355500002', first_name: 'Id' } });
     await fake().waitForMessage({ chatId: from2.id, text: /Berhasil Terhubung/ });
     assert.equal((await ctx().app.services.preferences.get(chose.id)).language, 'id');

@@ -1,7 +1,7 @@
 import { Composer, type Context } from 'grammy';
 import type { TelegramLinkService } from '../../users/telegram-link.js';
+import { languageOf } from '../language.js';
 import { botText, HTML, type LinkedAccount } from '../messages.js';
-
 
 /** Step 4: what a chat can ask about its link: /status, /unlink (or /stop) and /help. */
 export function account(links: TelegramLinkService): Composer<Context> {
@@ -10,15 +10,17 @@ export function account(links: TelegramLinkService): Composer<Context> {
 
   messages.command('status', async (ctx) => {
     const user = await links.findByChat(String(ctx.chat.id));
-    await ctx.reply(botText.status(user && shown(user)), HTML);
+    await ctx.reply(botText[await languageOf(ctx)].status(user && shown(user)), HTML);
   });
 
   messages.command(['unlink', 'stop'], async (ctx) => {
+    // Asked before the link goes: the goodbye is in the language the person chose.
+    const language = await languageOf(ctx);
     const user = await links.unlinkChat(String(ctx.chat.id));
-    await ctx.reply(botText.unlinked(user && shown(user)), HTML);
+    await ctx.reply(botText[language].unlinked(user && shown(user)), HTML);
   });
 
-  messages.command('help', (ctx) => ctx.reply(botText.help(), HTML));
+  messages.command('help', async (ctx) => ctx.reply(botText[await languageOf(ctx)].help(), HTML));
 
   return composer;
 }

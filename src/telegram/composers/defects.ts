@@ -8,7 +8,9 @@ import { DomainError } from '../../lib/errors.js';
 import type { Actor } from '../../users/service.js';
 import type { TelegramLinkService } from '../../users/telegram-link.js';
 import { errorLogFields } from '../describe-error.js';
-import { DEFECT_QUESTION, defectText, HTML } from '../messages.js';
+import { DEFECT_QUESTION, defectText, type DefectText } from '../defect-messages.js';
+import { languageOf } from '../language.js';
+import { HTML } from '../messages.js';
 
 /** The API's limit on a repair note (POST /api/defects/{id}/repair). */
 /** Telegram shows at most 200 characters of a callback answer. */
@@ -42,10 +44,10 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
 
   // Who pressed or replied, as P2H knows them now: the link and the account may have changed since
   // the message was sent. A private chat's id is its user's id, so from.id finds the link anywhere.
-  const whoIs = async (telegramUserId: number): Promise<Who> => {
+  const whoIs = async (telegramUserId: number, t: DefectText): Promise<Who> => {
     const user = await links.findByChat(String(telegramUserId));
-    if (!user) return { ok: false, text: defectText.notLinked() };
-    if (!user.isActive) return { ok: false, text: defectText.inactive() };
+    if (!user) return { ok: false, text: t.notLinked() };
+    if (!user.isActive) return { ok: false, text: t.inactive() };
     return { ok: true, actor: { id: user.id, role: user.role, fullName: user.fullName }, chatId: user.telegramChatId! };
   };
 
@@ -54,62 +56,64 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
   composer.on('callback_query:data', async (ctx, next) => {
     const button = parseDefectButton(ctx.callbackQuery.data);
     if (!button) return next();
-    const who = await whoIs(ctx.from.id);
+    const t = defectText[await languageOf(ctx)];
+    const who = await whoIs(ctx.from.id, t);
     if (!who.ok) return void (await answer(ctx, who.text, true));
-    if (button.action === 'take') await take(ctx, who.actor, button.defectId);
-    else await askForNote(ctx, who, button.defectId);
+    if (button.action === 'take') await take(ctx, t, who.actor, button.defectId);
+    else await askForNote(ctx, t, who, button.defectId);
   });
 
-  const take = async (ctx: Context, actor: Actor, defectId: number) => {
+  const take = async (ctx: Context, t: DefectText, actor: Actor, defectId: number) => {
     let defect: DefectDetail;
     try {
       defect = await defects.take(actor, defectId);
-      await answer(ctx, defectText.taken(defect.id, defect.item_name));
+      await answer(ctx, t.taken(defect.id, defect.item_name));
     } catch (error) {
-      const refusal = refusalText(error);
+      const refusal = refusalText(error, t, defectId);
       if (!(error instanceof DomainError) || error.code !== 'DEFECT_ALREADY_TAKEN') return void (await answer(ctx, refusal, true));
       // Pressed twice (or the first edit was lost): still theirs, so show them the ✅ Selesai button.
       defect = await defects.get(defectId);
       if (defect.assigned_to_id !== actor.id) return void (await answer(ctx, refusal, true));
-      await answer(ctx, defectText.alreadyYours(defect.id, defect.item_name));
+      await answer(ctx, t.alreadyYours(defect.id, defect.item_name));
     }
-    await showTaken(ctx, defect, log);
+    await showTaken(ctx, t, defect, log);
   };
 
-  const askForNote = async (ctx: Context, who: Extract<Who, { ok: true }>, defectId: number) => {
+  const askForNote = async (ctx: Context, t: DefectText, who: Extract<Who, { ok: true }>, defectId: number) => {
     let defect: DefectDetail;
     try {
       defect = await defects.get(defectId);
     } catch (error) {
-      return void (await answer(ctx, refusalText(error), true));
+      return void (await answer(ctx, refusalText(error, t, defectId), true));
     }
     // The service checks again when the note arrives; asking only whoever may sign saves a useless question.
     const refusal = await defects.repairRefusal(who.actor, defect);
-    if (refusal) return void (await answer(ctx, refusalText(refusal), true));
+    if (refusal) return void (await answer(ctx, refusalText(refusal, t, defectId), true));
     // Always in the user's own chat: the guards ignore group messages, so a reply there would go unheard.
     const here = String(ctx.chat?.id) === who.chatId;
-    await answer(ctx, here ? defectText.askedHere() : defectText.askedPrivately());
-    await askRepairNote(ctx, who.chatId, defect);
+    await answer(ctx, here ? t.askedHere() : t.askedPrivately());
+    await askRepairNote(ctx, t, who.chatId, defect);
   };
 
   composer.on('message').filter(
     (ctx) => questionedDefect(ctx.message, ctx.me.id) !== undefined,
     async (ctx) => {
       const defectId = questionedDefect(ctx.message, ctx.me.id)!;
-      const who = await whoIs(ctx.from.id);
+      const t = defectText[await languageOf(ctx)];
+      const who = await whoIs(ctx.from.id, t);
       if (!who.ok) return void (await ctx.reply(who.text, HTML));
       const note = ctx.message.text?.trim() ?? '';
       if (!note || note.length > REPAIR_NOTE_MAX_LENGTH) {
-        await ctx.reply(note ? defectText.noteTooLong(REPAIR_NOTE_MAX_LENGTH) : defectText.noteRequired());
+        await ctx.reply(note ? t.noteTooLong(REPAIR_NOTE_MAX_LENGTH) : t.noteRequired());
         const defect = await defects.get(defectId).catch(() => undefined);
-        if (defect) await askRepairNote(ctx, String(ctx.chat.id), defect);
+        if (defect) await askRepairNote(ctx, t, String(ctx.chat.id), defect);
         return;
       }
       try {
         const repaired = await defects.repair(who.actor, defectId, note);
-        await ctx.reply(defectText.repaired(repaired.id, repaired.item_name, repaired.unit_code, note), HTML);
+        await ctx.reply(t.repaired(repaired.id, repaired.item_name, repaired.unit_code, note), HTML);
       } catch (error) {
-        await ctx.reply(refusalText(error));
+        await ctx.reply(refusalText(error, t, defectId));
       }
     },
   );
@@ -117,10 +121,10 @@ export function defectButtons({ defects, links, log }: DefectButtonsOptions): Co
   return composer;
 }
 
-function askRepairNote(ctx: Context, chatId: string, defect: DefectDetail) {
-  return ctx.api.sendMessage(chatId, defectText.askRepairNote(defect.id, defect.item_name, defect.unit_code), {
+function askRepairNote(ctx: Context, t: DefectText, chatId: string, defect: DefectDetail) {
+  return ctx.api.sendMessage(chatId, t.askRepairNote(defect.id, defect.item_name, defect.unit_code), {
     ...HTML,
-    reply_markup: { force_reply: true, input_field_placeholder: 'Catatan perbaikan' },
+    reply_markup: { force_reply: true, input_field_placeholder: t.notePlaceholder },
   });
 }
 
@@ -140,12 +144,13 @@ export function questionedDefect(message: Message, botId: number): number | unde
  * The take has committed and was answered; a message Telegram will not edit (too old, deleted,
  * Telegram unreachable) is only logged.
  */
-async function showTaken(ctx: Context, defect: DefectDetail, log: FastifyBaseLogger): Promise<void> {
+async function showTaken(ctx: Context, t: DefectText, defect: DefectDetail, log: FastifyBaseLogger): Promise<void> {
   const message = ctx.callbackQuery?.message;
   if (!message || !('text' in message) || message.text === undefined) return;
-  const line = defectText.takenLine(defect.id, defect.item_name, defect.assigned_to_name ?? ctx.from!.first_name);
+  // In the presser's language: in a shared message, the one who acted reads it first.
+  const line = t.takenLine(defect.id, defect.item_name, defect.assigned_to_name ?? ctx.from!.first_name);
   const text = message.text.includes(line) ? message.text : `${message.text}\n\n${line}`;
-  const keyboard = withDoneButton(message.reply_markup?.inline_keyboard ?? [], defect);
+  const keyboard = withDoneButton(message.reply_markup?.inline_keyboard ?? [], defect, t);
   if (text === message.text && JSON.stringify(keyboard) === JSON.stringify(message.reply_markup?.inline_keyboard ?? [])) return;
   try {
     await ctx.editMessageText(text, {
@@ -161,19 +166,19 @@ async function showTaken(ctx: Context, defect: DefectDetail, log: FastifyBaseLog
 }
 
 /** The defect's 🔧 Tangani button becomes ✅ Selesai; the message's other defects keep theirs. */
-export function withDoneButton(rows: InlineKeyboardButton[][], defect: { id: number; item_name: string }): InlineKeyboardButton[][] {
+export function withDoneButton(rows: InlineKeyboardButton[][], defect: { id: number; item_name: string }, t: DefectText): InlineKeyboardButton[][] {
   return rows.map((row) =>
     row.map((button) =>
       'callback_data' in button && button.callback_data === `defect:take:${defect.id}`
-        ? { text: defectText.doneButton(defect.id, defect.item_name).slice(0, 60), callback_data: `defect:done:${defect.id}` }
+        ? { text: t.doneButton(defect.id, defect.item_name).slice(0, 60), callback_data: `defect:done:${defect.id}` }
         : button,
     ),
   );
 }
 
 /** The service's refusal in the user's words; "Tidak ada akses" when the role may not do it. */
-function refusalText(error: unknown): string {
+function refusalText(error: unknown, t: DefectText, defectId: number): string {
   if (!(error instanceof DomainError)) throw error;
-  if (error.code === 'FORBIDDEN') return defectText.noAccess();
-  return defectText.refused(error.message);
+  if (error.code === 'FORBIDDEN') return t.noAccess();
+  return t.refused(error.code, defectId, error.message);
 }

@@ -1,6 +1,7 @@
 import { GrammyError, HttpError, type BotError, type Context } from 'grammy';
 import type { FastifyBaseLogger } from 'fastify';
 import { errorLogFields } from '../describe-error.js';
+import { languageOf } from '../language.js';
 import { botText } from '../messages.js';
 
 /**
@@ -14,7 +15,8 @@ export function answerFailure(log: FastifyBaseLogger) {
     const cause = error.error;
     if (cause instanceof GrammyError || cause instanceof HttpError) throw cause;
     log.error({ ...errorLogFields(cause), update_id: error.ctx.update.update_id }, 'telegram handler failed; the user was told');
-    if (error.ctx.callbackQuery) await error.ctx.answerCallbackQuery({ text: botText.failure(), show_alert: true });
-    else if (error.ctx.chat) await error.ctx.reply(botText.failure());
+    const text = botText[await languageOf(error.ctx)].failure();
+    if (error.ctx.callbackQuery) await error.ctx.answerCallbackQuery({ text, show_alert: true });
+    else if (error.ctx.chat) await error.ctx.reply(text);
   };
 }

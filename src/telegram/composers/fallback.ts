@@ -1,5 +1,7 @@
 import { Composer, type Context } from 'grammy';
-import { botText, defectText, HTML } from '../messages.js';
+import { defectText } from '../defect-messages.js';
+import { languageOf } from '../language.js';
+import { botText, HTML } from '../messages.js';
 
 /**
  * Last step: a message no feature took gets a pointer to /help, and a button no feature knows (an
@@ -8,7 +10,7 @@ import { botText, defectText, HTML } from '../messages.js';
  */
 export function fallback(): Composer<Context> {
   const composer = new Composer();
-  composer.on('message', (ctx) => ctx.reply(botText.hint(), HTML));
-  composer.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: defectText.unknownButton(), show_alert: true }));
+  composer.on('message', async (ctx) => ctx.reply(botText[await languageOf(ctx)].hint(), HTML));
+  composer.on('callback_query', async (ctx) => ctx.answerCallbackQuery({ text: defectText[await languageOf(ctx)].unknownButton(), show_alert: true }));
   return composer;
 }

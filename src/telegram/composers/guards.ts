@@ -1,5 +1,6 @@
 import { Composer, type Context } from 'grammy';
 import { ChatRateLimiter } from '../chat-rate-limit.js';
+import { languageOf } from '../language.js';
 import { botText, HTML } from '../messages.js';
 import { parseStartArgument } from './linking.js';
 
@@ -9,7 +10,8 @@ const FLOOD = { max: 6, windowMs: 10_000 };
 
 /**
  * Step 1: what must stop an update before any feature sees it. Installed first, and outside the
- * error boundary: none of it touches the database.
+ * error boundary: none of it touches the database, except for the language of a refusal (one read,
+ * already behind the flood limit; when it fails the refusal goes out in Telegram's language).
  */
 export function guards(now: () => number): Composer<Context> {
   const limiter = new ChatRateLimiter(FLOOD, now);
@@ -23,7 +25,7 @@ export function guards(now: () => number): Composer<Context> {
   composer.on('callback_query', async (ctx, next) => {
     if (ctx.from.is_bot) return;
     if (limiter.hit(`button:${ctx.from.id}`) === 'allow') return next();
-    await ctx.answerCallbackQuery({ text: botText.slowDown() });
+    await ctx.answerCallbackQuery({ text: botText[await languageOf(ctx)].slowDown() });
   });
 
   const messages = composer.on('message');
@@ -33,19 +35,19 @@ export function guards(now: () => number): Composer<Context> {
     if (!ctx.from || ctx.from.is_bot) return;
     const verdict = limiter.hit(String(ctx.chat.id));
     if (verdict === 'allow') return next();
-    if (verdict === 'warn') await ctx.reply(botText.slowDown());
+    if (verdict === 'warn') await ctx.reply(botText[await languageOf(ctx)].slowDown());
   });
 
   messages.use(async (ctx, next) => {
     if (ctx.chat.type === 'private') return next();
-    if (ctx.message.text?.startsWith('/')) await ctx.reply(botText.privateOnly());
+    if (ctx.message.text?.startsWith('/')) await ctx.reply(botText[await languageOf(ctx)].privateOnly());
   });
 
   // Per Telegram user, whatever the chat, and before the number is looked up.
   messages.command('start', async (ctx, next) => {
     if (parseStartArgument(ctx.match).kind !== 'phone') return next();
     if (startAttempts.hit(String(ctx.from.id)) === 'allow') return next();
-    await ctx.reply(botText.tooManyAttempts(START_ATTEMPTS.windowMs / 60_000), HTML);
+    await ctx.reply(botText[await languageOf(ctx)].tooManyAttempts(START_ATTEMPTS.windowMs / 60_000), HTML);
   });
 
   return composer;

@@ -1,6 +1,7 @@
 import { Composer, GrammyError, type Context } from 'grammy';
 import type { PreferencesService } from '../../preferences/service.js';
 import type { TelegramLinkService } from '../../users/telegram-link.js';
+import { languageOf } from '../language.js';
 import { HTML } from '../messages.js';
 import { parseSettingsButton, renderSettings, settingsText } from '../settings-view.js';
 
@@ -14,7 +15,7 @@ export function settings({ links, preferences }: { links: TelegramLinkService; p
 
   composer.on('message').command('settings', async (ctx) => {
     const user = await links.findByChat(String(ctx.chat.id));
-    if (!user || !user.isActive) return void (await ctx.reply(settingsText(languageOf(ctx)).notLinked));
+    if (!user || !user.isActive) return void (await ctx.reply(settingsText(await languageOf(ctx)).notLinked));
     const view = renderSettings(await preferences.get(user.id));
     await ctx.reply(view.text, { ...HTML, reply_markup: { inline_keyboard: view.keyboard } });
   });
@@ -24,7 +25,7 @@ export function settings({ links, preferences }: { links: TelegramLinkService; p
     if (change === undefined) return next();
     // A private chat's id is its user's id: the presser's own link, wherever the message is.
     const user = await links.findByChat(String(ctx.from.id));
-    if (!user || !user.isActive) return void (await ctx.answerCallbackQuery({ text: settingsText(languageOf(ctx)).notLinked, show_alert: true }));
+    if (!user || !user.isActive) return void (await ctx.answerCallbackQuery({ text: settingsText(await languageOf(ctx)).notLinked, show_alert: true }));
     if (change === 'noop') return void (await ctx.answerCallbackQuery());
     const saved = await preferences.update(user.id, change);
     await ctx.answerCallbackQuery({ text: settingsText(saved.language).saved });
@@ -39,5 +40,3 @@ export function settings({ links, preferences }: { links: TelegramLinkService; p
 
   return composer;
 }
-
-const languageOf = (ctx: Context) => (ctx.from?.language_code?.toLowerCase().startsWith('en') ? 'en' : 'id');
