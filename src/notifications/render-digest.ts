@@ -5,7 +5,7 @@
 import { escapeHtml } from '../telegram/messages.js';
 import type { DocumentType } from '../vehicles/schema.js';
 import { DIGEST_GROUPS, packSections, type DigestEntry, type DigestGroup, type TextSection } from './digest-rules.js';
-import { formatDateDmy, formatDateId } from './render.js';
+import { footer, formatDateDmy, formatDateId } from './render-format.js';
 import { TELEGRAM_TEXT_LIMIT } from './split.js';
 
 const DOCUMENT_SHORT: Record<DocumentType, string> = { stnk: 'STNK', kir: 'KIR', pajak: 'Pajak' };
@@ -43,7 +43,7 @@ export function digestSections(entries: readonly DigestEntry[], today: string): 
     const heading = `${GROUP_HEADING[group]} (${lines.length})`;
     sections.push({ heading, continued: `${GROUP_HEADING[group]} (lanjutan)`, lines });
   }
-  sections.push({ heading: null, lines: ['', '📌 Segera perpanjang dokumen di atas. Unit dengan dokumen habis tidak boleh dioperasikan.', '<i>Notifikasi Sistem P2H</i>'] });
+  sections.push({ heading: null, lines: ['', '📌 Segera perpanjang dokumen di atas. Unit dengan dokumen habis tidak boleh dioperasikan.', footer('id')] });
   return sections;
 }
 

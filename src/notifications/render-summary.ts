@@ -5,7 +5,7 @@
 import { localTime } from '../lib/time.js';
 import type { Language } from '../preferences/values.js';
 import { escapeHtml } from '../telegram/messages.js';
-import { formatDateId, formatTimeOfDay } from './render.js';
+import { footer, formatDate, formatTimeOfDay } from './render-format.js';
 
 export interface SummaryDefect {
   unit_code: string;
@@ -29,14 +29,6 @@ export interface DailySummaryData {
 /** Defects listed by name; more are counted, so a bad day cannot make the summary endless. */
 export const DEFECTS_LISTED = 15;
 
-const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-function formatDate(date: string, language: Language): string {
-  if (language === 'id') return formatDateId(date);
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS_EN[m! - 1]} ${y}`;
-}
-
 const WORDS = {
   id: {
     title: '📊 <b>Ringkasan Harian P2H</b>',
@@ -51,7 +43,6 @@ const WORDS = {
     repaired: 'Diperbaiki:',
     more: (n: number) => `• … dan ${n} lainnya`,
     failed: (n: number) => (n === 0 ? '📨 Notifikasi gagal hari ini: 0' : `⚠️ <b>Notifikasi gagal hari ini: ${n}</b> (lihat menu Notifikasi, kirim ulang bila perlu)`),
-    footer: '<i>Notifikasi Sistem P2H</i>',
   },
   en: {
     title: '📊 <b>P2H Daily Summary</b>',
@@ -66,7 +57,6 @@ const WORDS = {
     repaired: 'Repaired:',
     more: (n: number) => `• … and ${n} more`,
     failed: (n: number) => (n === 0 ? '📨 Failed notifications today: 0' : `⚠️ <b>Failed notifications today: ${n}</b> (see Notifications, resend if needed)`),
-    footer: '<i>P2H System Notification</i>',
   },
 } as const;
 
@@ -102,6 +92,6 @@ export function renderDailySummary(data: DailySummaryData, language: Language): 
   lines.push('', w.defects(data.defectsOpened.length, data.defectsRepaired.length));
   if (data.defectsOpened.length > 0) lines.push(w.opened, ...defectLines(data.defectsOpened, language));
   if (data.defectsRepaired.length > 0) lines.push(w.repaired, ...defectLines(data.defectsRepaired, language));
-  lines.push('', w.failed(data.failedNotifications), '', w.footer);
+  lines.push('', w.failed(data.failedNotifications), '', footer(language));
   return lines.join('\n');
 }
