@@ -19,7 +19,7 @@ export interface ServicesOptions {
   config: Config;
   database: Database;
   clock: Clock;
-  log: Pick<Logger, 'warn'>;
+  log: Pick<Logger, 'warn'> & Partial<Pick<Logger, 'info'>>;
 }
 
 export interface Services {
@@ -47,23 +47,27 @@ export function buildServices(options: ServicesOptions): Services {
   const { config, clock, log } = options;
   const db = options.database.db;
   const preferences = new PreferencesService(db, clock);
-  const linkNotices = new AccountNoticeOutbox(preferences, { botConfigured: config.telegram.botToken !== undefined });
+  // Info lines (a message held for quiet hours); the CLI's quiet logger has none.
+  const info = (fields: Record<string, unknown>, message: string) => log.info?.(fields, message);
+  const linkNotices = new AccountNoticeOutbox(preferences, { botConfigured: config.telegram.botToken !== undefined, timezone: config.timezone, now: clock, info });
   const users = new UsersService(db, clock, linkNotices);
   const vehicles = new VehiclesService(db, (id) => users.findById(id), clock);
   const checklist = new ChecklistService(db, vehicles, clock);
   const telegramLinks = new TelegramLinkService(db, clock, linkNotices);
-  const outbox = new Outbox(db, telegramLinks, {
+  const outbox = new Outbox(db, telegramLinks, preferences, {
     botConfigured: config.telegram.botToken !== undefined,
     groupChatId: config.telegram.chatId,
     timezone: config.timezone,
     now: clock,
     warn: (fields, message) => log.warn(fields, message),
+    info,
   });
-  const defectNotices = new DefectOutbox(outbox, telegramLinks, {
+  const defectNotices = new DefectOutbox(outbox, telegramLinks, preferences, {
     botConfigured: config.telegram.botToken !== undefined,
     groupChatId: config.telegram.chatId,
     timezone: config.timezone,
     publicUrl: config.publicUrl,
+    now: clock,
   });
   const photoLinks = new PhotoLinks(db, clock);
   const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, photos: photoLinks, clock, escalateMinutes: config.defectEscalateMinutes });

@@ -5,6 +5,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { Pacer } from './pacer.js';
+import { silentInGroup } from './recipient-plan.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
 import { planDelivery, stepCount } from './photo-plan.js';
@@ -212,11 +213,13 @@ export class DeliveryWorker {
       await sleep(this.pacer.reserve(chatId));
       // Buttons (a defect alert's 🔧 Tangani) go with the last step, under the text they belong to.
       const markup = index === steps - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
+      // A silent row is silent on every step: one ringing part would defeat the recipient's choice.
+      const how = { markup, silent: row.disableNotification };
       const { api, log } = this.options;
       const message =
         index < mediaSteps
-          ? await sendPhotoStep(api, chatId, plan.media!, files, markup, log)
-          : await sendTextStep(api, chatId, plan.textParts[index - mediaSteps]!, markup, log);
+          ? await sendPhotoStep(api, chatId, plan.media!, files, how, log)
+          : await sendTextStep(api, chatId, plan.textParts[index - mediaSteps]!, how, log);
       firstMessageId ??= String(message.message_id);
       if (index < steps - 1) {
         await this.update(row, { partsSent: index + 1, telegramMessageId: firstMessageId });
@@ -292,6 +295,8 @@ export class DeliveryWorker {
           status: 'pending',
           recipientChatId: route.chatId,
           recipientKind: route.kind,
+          // The group's rule now: a WARNING without sound, an ABNORMAL with it.
+          disableNotification: silentInGroup(row.type),
           attempts: 0,
           partsSent: 0,
           nextAttemptAt: this.now(),

@@ -3,15 +3,20 @@ import { pageOffset } from '../lib/paging.js';
 import type { Db, Executor } from '../db/client.js';
 import { DomainError } from '../lib/errors.js';
 import type { ReportDetail } from '../p2h/types.js';
+import type { PreferencesService } from '../preferences/service.js';
 import type { Role } from '../users/schema.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { documentsExpiringBefore, type ExpiringDocument } from '../vehicles/documents.js';
 import { dueExpiryKeySql } from './expiry-rules.js';
 import { alertPhotoIds } from './photo-plan.js';
+import { heldLogLine, isPersonalRoute, planRecipient, recipientValues, type RecipientColumns } from './recipient-plan.js';
 import { renderP2hAlert } from './render.js';
-import { routeAdminAlert, routeP2hAlert, SKIP_NOT_LINKED, type Route } from './routing.js';
+import { resendRoute, routeAdminAlert, routeP2hAlert, type Route } from './routing.js';
+import { toView, type NotificationListQuery, type NotificationView } from './views.js';
 import { visibleLastError } from './visibility.js';
-import { telegramNotifications, type NotificationRow, type NotificationStatus, type NotificationType, type RecipientKind } from './schema.js';
+import { telegramNotifications, type NotificationType } from './schema.js';
+
+export { toView, type NotificationListQuery, type NotificationView } from './views.js';
 
 export interface OutboxOptions {
   botConfigured: boolean;
@@ -20,38 +25,8 @@ export interface OutboxOptions {
   timezone: string;
   now: () => Date;
   warn: (fields: Record<string, unknown>, message: string) => void;
-}
-
-export interface NotificationView {
-  id: number;
-  type: NotificationType;
-  report_id: number | null;
-  vehicle_id: number | null;
-  /** The defect a workshop message is about (an alert's first defect, a repair, an escalation). */
-  defect_id: number | null;
-  document_type: string | null;
-  expiry_date: string | null;
-  threshold_key: string | null;
-  user_id: number | null;
-  recipient_chat_id: string | null;
-  recipient_kind: RecipientKind | null;
-  status: NotificationStatus;
-  last_error: string | null;
-  attempts: number;
-  next_attempt_at: string;
-  sent_at: string | null;
-  telegram_message_id: string | null;
-  created_at: string;
-  message: string;
-}
-
-export interface NotificationListQuery {
-  page: number;
-  page_size: number;
-  status?: NotificationStatus;
-  type?: NotificationType;
-  date_from?: string;
-  date_to?: string;
+  /** Where "held for the recipient's quiet hours" goes (info level); absent: not logged. */
+  info?: (fields: Record<string, unknown>, message: string) => void;
 }
 
 /** One message to one chat (or recorded as skipped), decided by the caller: see `enqueueMessage`. */
@@ -75,30 +50,6 @@ export interface OutgoingMessage {
 /** Postgres channel that wakes delivery workers in other processes when a row is written. */
 export const OUTBOX_CHANNEL = 'p2h_outbox';
 
-export function toView(row: NotificationRow): NotificationView {
-  return {
-    id: row.id,
-    type: row.type,
-    report_id: row.reportId,
-    vehicle_id: row.vehicleId,
-    defect_id: row.defectId,
-    document_type: row.documentType,
-    expiry_date: row.expiryDate,
-    threshold_key: row.thresholdKey,
-    user_id: row.userId,
-    recipient_chat_id: row.recipientChatId,
-    recipient_kind: row.recipientKind,
-    status: row.status,
-    last_error: row.lastError,
-    attempts: row.attempts,
-    next_attempt_at: row.nextAttemptAt.toISOString(),
-    sent_at: row.sentAt?.toISOString() ?? null,
-    telegram_message_id: row.telegramMessageId,
-    created_at: row.createdAt.toISOString(),
-    message: row.message,
-  };
-}
-
 /** Route → the columns that record it. */
 export function routeColumns(route: Route) {
   return route.status === 'pending'
@@ -113,6 +64,7 @@ export class Outbox {
   constructor(
     private readonly db: Db,
     private readonly links: TelegramLinkService,
+    private readonly preferences: Pick<PreferencesService, 'get'>,
     private readonly options: OutboxOptions,
   ) {}
 
@@ -146,29 +98,47 @@ export class Outbox {
       })
       .onConflictDoNothing({ target: telegramNotifications.dedupeKey, where: sql`${telegramNotifications.dedupeKey} is not null` })
       .returning({ id: telegramNotifications.id });
+    if (inserted[0] && outgoing.notBefore) this.options.info?.({ notification_id: inserted[0].id }, heldLogLine(outgoing.notBefore, this.options.timezone));
     if (inserted.length > 0 && outgoing.route.status === 'pending') await notifyOtherProcesses(executor);
     return inserted.length > 0;
   }
 
-  /** The WARNING/ABNORMAL alert for a report, in the report's own transaction. */
+  /**
+   * The WARNING/ABNORMAL alert for a report, in the report's own transaction: to the submitter's own
+   * chat as their preferences say (their language, silent, off, quiet hours), or to the group.
+   */
   async enqueueReportAlert(tx: Executor, report: ReportDetail): Promise<boolean> {
     if (report.overall_status === 'normal') return false;
     const chat = await this.links.personalChat(report.user.id, tx);
     const route = routeP2hAlert(chat, this.options.groupChatId, this.options.botConfigured);
-    if (route.status === 'pending' && route.warning) {
-      this.options.warn({ user_id: report.user.id, report_id: report.id, reason: route.warning }, `${route.warning}: P2H alert goes to the default group`);
+    if (route.warning) {
+      const where = route.status === 'pending' ? 'goes to the default group' : 'has no recipient (TELEGRAM_CHAT_ID is not set)';
+      this.options.warn({ user_id: report.user.id, report_id: report.id, reason: route.warning }, `${route.warning}: P2H alert ${where}`);
     }
-    await tx.insert(telegramNotifications).values({
-      type: report.overall_status === 'abnormal' ? 'p2h_abnormal' : 'p2h_warning',
-      reportId: report.id,
-      userId: report.user.id,
-      message: renderP2hAlert(report, { timeZone: this.options.timezone }),
-      // The row carries its photos wherever it goes: a reroute to the group sends them there too.
-      photoIds: alertPhotoIds(report),
-      ...routeColumns(route),
-    });
+    const type = report.overall_status === 'abnormal' ? 'p2h_abnormal' : 'p2h_warning';
+    const prefs = isPersonalRoute(route) ? await this.preferences.get(report.user.id, tx) : null;
+    const plan = planRecipient({ route, prefs, type, now: this.options.now(), timeZone: this.options.timezone });
+    const [row] = await tx
+      .insert(telegramNotifications)
+      .values({
+        type,
+        reportId: report.id,
+        userId: report.user.id,
+        // A group reads Indonesian; a person reads their own language.
+        message: renderP2hAlert(report, { timeZone: this.options.timezone, language: prefs?.language ?? 'id' }),
+        // The row carries its photos wherever it goes: a reroute to the group sends them there too.
+        photoIds: alertPhotoIds(report),
+        ...recipientValues(plan),
+      })
+      .returning({ id: telegramNotifications.id });
+    this.planned(row!.id, plan);
     await notifyOtherProcesses(tx);
     return true;
+  }
+
+  /** Logs a row held for its recipient's quiet hours: the id and until when, nothing personal. */
+  planned(notificationId: number, plan: RecipientColumns): void {
+    if (plan.heldUntil) this.options.info?.({ notification_id: notificationId }, heldLogLine(plan.heldUntil, this.options.timezone));
   }
 
   /**
@@ -277,19 +247,27 @@ export class Outbox {
     return byReport;
   }
 
-  /** Queues a failed or skipped notification again, to the recipient that would be chosen now. */
+  /**
+   * Queues a failed or skipped notification again, to the recipient that would be chosen now and as
+   * their preferences say now (a type they turned off goes silently: an admin asked for it).
+   */
   async resend(id: number): Promise<NotificationView> {
     const [row] = await this.db.select().from(telegramNotifications).where(eq(telegramNotifications.id, id));
     if (!row) throw new DomainError('NOTIFICATION_NOT_FOUND', `Notifikasi dengan id ${id} tidak ditemukan`);
     if (row.status !== 'failed' && row.status !== 'skipped') {
       throw new DomainError('NOTIFICATION_NOT_RESENDABLE', `Notifikasi berstatus ${row.status}; hanya yang failed atau skipped yang dapat dikirim ulang`);
     }
-    const route = await this.currentRoute(row);
+    const chat = row.userId === null ? null : await this.links.personalChat(row.userId);
+    const route = resendRoute(row, chat, this.options.groupChatId, this.options.botConfigured);
+    const prefs = isPersonalRoute(route) && row.userId !== null ? await this.preferences.get(row.userId) : null;
+    const now = this.options.now();
+    const plan = planRecipient({ route, prefs, type: row.type, now, timeZone: this.options.timezone, resentByAdmin: true });
     const [updated] = await this.db
       .update(telegramNotifications)
-      .set({ ...routeColumns(route), attempts: 0, partsSent: 0, nextAttemptAt: this.options.now(), updatedAt: this.options.now() })
+      .set({ ...recipientValues(plan), attempts: 0, partsSent: 0, updatedAt: now })
       .where(eq(telegramNotifications.id, id))
       .returning();
+    this.planned(id, plan);
     await notifyOtherProcesses(this.db);
     this.signal();
     return toView(updated!);
@@ -310,24 +288,6 @@ export class Outbox {
       failed: row?.failed ?? 0,
       oldest_pending_seconds: oldest ? Math.max(0, Math.round((this.options.now().getTime() - oldest.getTime()) / 1000)) : null,
     };
-  }
-
-  private async currentRoute(row: NotificationRow): Promise<Route> {
-    if (row.recipientKind === 'explicit' && row.recipientChatId) {
-      return this.options.botConfigured ? { status: 'pending', chatId: row.recipientChatId, kind: 'explicit' } : routeAdminAlert(undefined, false);
-    }
-    // Messages to one person (a workshop alert, a repair, a unit back in service) go to their chat as it is now.
-    if (row.userId !== null && (row.recipientKind === 'workshop' || row.type === 'defect_repaired' || row.type === 'unit_back_in_service')) {
-      const chat = await this.links.personalChat(row.userId);
-      if (!this.options.botConfigured) return routeAdminAlert(undefined, false);
-      return chat.chatId && chat.reachable
-        ? { status: 'pending', chatId: chat.chatId, kind: row.recipientKind === 'workshop' ? 'workshop' : 'personal' }
-        : { status: 'skipped', reason: SKIP_NOT_LINKED };
-    }
-    if (row.userId !== null && (row.type === 'p2h_abnormal' || row.type === 'p2h_warning')) {
-      return routeP2hAlert(await this.links.personalChat(row.userId), this.options.groupChatId, this.options.botConfigured);
-    }
-    return routeAdminAlert(this.options.groupChatId, this.options.botConfigured);
   }
 }
 

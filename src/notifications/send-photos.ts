@@ -19,6 +19,17 @@ export type PhotoFiles = Pick<PhotoReader, 'read'>;
  */
 export const NO_PHOTO_FILES: PhotoFiles = { read: async () => null };
 
+/** How a step goes: its buttons (on the last step only) and whether without sound (a silent row: every step). */
+export interface StepOptions {
+  markup: InlineKeyboard | null;
+  silent: boolean;
+}
+
+/** The Bot API's optional parameters for a step; absent ones are left out, as before. */
+export function stepExtra(how: StepOptions): { reply_markup?: InlineKeyboard; disable_notification?: true } {
+  return { ...(how.markup ? { reply_markup: how.markup } : {}), ...(how.silent ? { disable_notification: true as const } : {}) };
+}
+
 export interface PhotoFile {
   id: number;
   bytes: Buffer;
@@ -45,15 +56,17 @@ export async function sendMediaStep(
   chatId: string,
   step: MediaStep,
   files: readonly PhotoFile[],
-  markup: InlineKeyboard | null,
+  how: StepOptions,
   log: FastifyBaseLogger,
 ): Promise<{ message_id: number }> {
-  const extra = markup ? { reply_markup: markup } : {};
+  const extra = stepExtra(how);
   switch (step.kind) {
     case 'photo':
       return api.sendPhoto(chatId, upload(files[0]!), extra);
     case 'album': {
-      const messages = await api.sendMediaGroup(chatId, files.map((file) => ({ type: 'photo' as const, media: upload(file) })));
+      // An album takes no buttons (they go with the text after it), only the sound setting.
+      const quiet = how.silent ? { disable_notification: true } : {};
+      const messages = await api.sendMediaGroup(chatId, files.map((file) => ({ type: 'photo' as const, media: upload(file) })), quiet);
       return messages[0]!;
     }
     case 'photo_with_caption':

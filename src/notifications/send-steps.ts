@@ -7,8 +7,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Api } from 'grammy';
 import { describeTelegramError } from '../telegram/describe-error.js';
 import type { MediaStep } from './photo-plan.js';
-import type { InlineKeyboard } from './render-defects.js';
-import { sendMediaStep, type PhotoFile } from './send-photos.js';
+import { sendMediaStep, stepExtra, type PhotoFile, type StepOptions } from './send-photos.js';
 import { classifySendError, htmlToPlainText } from './telegram-errors.js';
 
 /** An error from the Bot API call itself, as opposed to recording its outcome. */
@@ -26,9 +25,9 @@ async function asSendError<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-/** A text part as HTML; when Telegram refuses the markup, the same words as plain text. */
-export function sendTextStep(api: Api, chatId: string, html: string, markup: InlineKeyboard | null, log: FastifyBaseLogger) {
-  const extra = markup ? { reply_markup: markup } : {};
+/** A text part as HTML; when Telegram refuses the markup, the same words as plain text (as quietly). */
+export function sendTextStep(api: Api, chatId: string, html: string, how: StepOptions, log: FastifyBaseLogger) {
+  const extra = stepExtra(how);
   return asSendError(async () => {
     try {
       return await api.sendMessage(chatId, html, { parse_mode: 'HTML', link_preview_options: { is_disabled: true }, ...extra });
@@ -42,8 +41,8 @@ export function sendTextStep(api: Api, chatId: string, html: string, markup: Inl
 }
 
 /** The photo or album step. */
-export function sendPhotoStep(api: Api, chatId: string, step: MediaStep, files: PhotoFile[], markup: InlineKeyboard | null, log: FastifyBaseLogger) {
-  return asSendError(() => sendMediaStep(api, chatId, step, files, markup, log));
+export function sendPhotoStep(api: Api, chatId: string, step: MediaStep, files: PhotoFile[], how: StepOptions, log: FastifyBaseLogger) {
+  return asSendError(() => sendMediaStep(api, chatId, step, files, how, log));
 }
 
 /** Reading the photo files: a storage hiccup is retried like a failed send; it must not drop the photos. */

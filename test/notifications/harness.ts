@@ -1,9 +1,12 @@
-import { after, before } from 'node:test';
+import { Writable } from 'node:stream';
+import { after, before, describe } from 'node:test';
 import { Api } from 'grammy';
+import { createLogger } from '../../src/config/logger.js';
 import { DeliveryWorker, type DeliveryOptions } from '../../src/notifications/delivery.js';
 import { Pacer } from '../../src/notifications/pacer.js';
 import { DEFAULT_TOKEN, startFakeTelegram, type FakeTelegram } from '../fake-telegram/server.js';
-import type { TestContext, TestUser } from '../support/app.js';
+import { startTestApp, type TestContext, type TestUser } from '../support/app.js';
+import { DB_KINDS } from '../support/db.js';
 import { silentLog } from '../telegram/bot-harness.js';
 
 export const GROUP_CHAT = '-1001234567890';
@@ -71,4 +74,30 @@ export async function waitForStatus(ctx: TestContext, notificationId: number, st
 
 export async function linkChat(ctx: TestContext, user: TestUser, chatId: number) {
   await ctx.app.services.telegramLinks.linkById(user.id, { chatId: String(chatId), username: null }, 'contact');
+}
+
+/** The app's log lines (JSON, info and up), for tests of what the log says. */
+export interface LogLines {
+  lines: () => Record<string, unknown>[];
+}
+
+/** As describeEachDatabase, with the app's logger captured, on PostgreSQL and PGlite. */
+export function describeEachDatabaseLogged(title: string, suite: (ctx: () => TestContext, logs: LogLines) => void, env: Record<string, string> = {}) {
+  for (const kind of DB_KINDS) {
+    describe(`${title} [${kind}]`, () => {
+      const captured: Record<string, unknown>[] = [];
+      const destination = new Writable({
+        write(chunk, _encoding, done) {
+          for (const line of String(chunk).split('\n').filter(Boolean)) captured.push(JSON.parse(line) as Record<string, unknown>);
+          done();
+        },
+      });
+      let context: (TestContext & { close(): Promise<void> }) | undefined;
+      before(async () => {
+        context = await startTestApp(kind, env, { logger: createLogger({ level: 'info', destination }) });
+      });
+      after(async () => context?.close());
+      suite(() => context!, { lines: () => captured });
+    });
+  }
 }
