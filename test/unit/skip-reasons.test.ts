@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { SKIP_REASONS } from '../../src/notifications/routing.js';
-import { SKIP_REASON_TEXT, skipReasonText } from '../../web/src/i18n/skip-reasons.js';
+import { RESENT_DESPITE_OFF } from '../../src/notifications/recipient-plan.js';
+import { noteText, SKIP_REASON_TEXT, skipReasonText } from '../../web/src/i18n/skip-reasons.js';
 
 describe('skip reasons in the web', () => {
   it('each server reason has a translation in every language, keyed by its exact text', () => {
@@ -17,6 +18,14 @@ describe('skip reasons in the web', () => {
 
   it('holds no reason the server no longer gives', () => {
     for (const reason of Object.keys(SKIP_REASON_TEXT)) assert.ok(SKIP_REASONS.includes(reason), `"${reason}" is not in SKIP_REASONS any more`);
+  });
+
+  it('the note on a row an admin resent although it was turned off reads in both languages', () => {
+    for (const lang of ['id', 'en'] as const) {
+      const text = noteText(RESENT_DESPITE_OFF, lang);
+      assert.ok(text && text !== RESENT_DESPITE_OFF, `no ${lang} text for "${RESENT_DESPITE_OFF}"`);
+    }
+    assert.equal(noteText('Bad Request: chat not found', 'id'), undefined);
   });
 
   it('anything else (a Telegram error) is not ours to translate', () => {

@@ -38,3 +38,19 @@ export function skipReasonText(reason: string | null | undefined, lang: Lang): s
   if (!reason || !Object.hasOwn(SKIP_REASON_TEXT, reason)) return undefined;
   return SKIP_REASON_TEXT[reason]![lang];
 }
+
+/**
+ * Notes of ours kept in last_error on a row that was not skipped (src/notifications/recipient-plan.ts
+ * RESENT_DESPITE_OFF), in the reader's words; the same test checks them.
+ */
+export const NOTE_TEXT: Readonly<Record<string, Record<Lang, string>>> = {
+  'resent by an admin although turned off by the recipient: sent silently': {
+    id: 'dikirim ulang oleh admin walau penerima mematikan jenis pesan ini, jadi dikirim tanpa suara',
+    en: 'resent by an admin although the recipient turned this kind of message off, so it goes without sound',
+  },
+};
+
+export function noteText(note: string | null | undefined, lang: Lang): string | undefined {
+  if (!note || !Object.hasOwn(NOTE_TEXT, note)) return undefined;
+  return NOTE_TEXT[note]![lang];
+}

@@ -8,7 +8,7 @@ import { Page } from '../../components/Page';
 import { Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
-import { skipReasonText } from '../../i18n/skip-reasons';
+import { noteText, skipReasonText } from '../../i18n/skip-reasons';
 import { PagedList } from './AdminParts';
 
 const PAGE_SIZE = 20;
@@ -113,6 +113,8 @@ export function NotificationsPage() {
 function LastError({ status, error }: { status: NotificationStatus; error: string }) {
   const { t, lang } = useI18n();
   const reason = status === 'skipped' ? skipReasonText(error, lang) : undefined;
+  const note = noteText(error, lang);
+  if (note) return <p className="notif-error" title={error}>{note}</p>;
   return (
     <p className="notif-error">
       {reason ? (
