@@ -43,7 +43,7 @@ export function routeAdminAlert(adminChatId: string | undefined, botConfigured: 
 
 /**
  * Where a resent notification goes now: an explicit chat stays; a message to one person (a workshop
- * alert, a repair, a unit back in service) goes to their chat as it is now; a P2H alert is routed
+ * alert, a repair, a unit back in service, an admin's daily summary) goes to their chat as it is now; a P2H alert is routed
  * again; the rest go to the admin group. A skipped row has lost its kind, so the type decides too.
  */
 export function resendRoute(
@@ -55,7 +55,7 @@ export function resendRoute(
   if (!botConfigured) return { status: 'skipped', reason: SKIP_BOT_NOT_CONFIGURED };
   if (row.recipientKind === 'explicit' && row.recipientChatId) return { status: 'pending', chatId: row.recipientChatId, kind: 'explicit' };
   const workshop = row.recipientKind === 'workshop' || row.type === 'defect_alert';
-  if (person && (workshop || row.type === 'defect_repaired' || row.type === 'unit_back_in_service')) {
+  if (person && (workshop || row.type === 'defect_repaired' || row.type === 'unit_back_in_service' || row.type === 'daily_summary')) {
     return person.chatId && person.reachable ? { status: 'pending', chatId: person.chatId, kind: workshop ? 'workshop' : 'personal' } : { status: 'skipped', reason: SKIP_NOT_LINKED };
   }
   if (person && (row.type === 'p2h_abnormal' || row.type === 'p2h_warning')) return routeP2hAlert(person, groupChatId, botConfigured);

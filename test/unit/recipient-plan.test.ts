@@ -118,4 +118,11 @@ describe('routing: the seed\'s warning and a resend\'s route', () => {
     const alert = { type: 'p2h_warning' as const, userId: 7, recipientKind: null, recipientChatId: null };
     assert.equal(resendRoute(alert, { chatId: null, reachable: false }, '-100', true).status, 'pending');
   });
+
+  it("an admin's copy of the daily summary is resent to the admin, the group's copy to the group", () => {
+    const mine = { type: 'daily_summary' as const, userId: 7, recipientKind: null, recipientChatId: null };
+    assert.deepEqual(resendRoute(mine, { chatId: '77', reachable: true }, '-100', true), { status: 'pending', chatId: '77', kind: 'personal' });
+    const group = { type: 'daily_summary' as const, userId: null, recipientKind: 'admin_group' as const, recipientChatId: '-100' };
+    assert.deepEqual(resendRoute(group, null, '-100', true), { status: 'pending', chatId: '-100', kind: 'admin_group' });
+  });
 });
