@@ -91,7 +91,7 @@ export async function prepareNotifyApp(spec: { drivers: number; vehicles: number
  * is registered with the app's cleanup (capped, so a hanging Telegram cannot hold the benchmark).
  */
 export async function startRuntimeWorker(n: NotifyApp): Promise<RunningDelivery> {
-  const delivery = await startDelivery({ config: n.config, database: n.database, outbox: n.app.services.outbox, links: n.app.services.telegramLinks, photos: n.app.services.photos, log: silentLog });
+  const delivery = await startDelivery({ config: n.config, database: n.database, outbox: n.app.services.outbox, links: n.app.services.telegramLinks, photos: n.app.services.photos, log: silentLog, now: n.app.services.clock });
   let stopped: Promise<void> | undefined;
   // In-flight sends may sit in the pacer for up to 5 s, or on a hanging Telegram for grammY's 20 s.
   const stop = () => (stopped ??= Promise.race([delivery.stop(), sleep(10_000)]));

@@ -46,7 +46,7 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
 
   if (roles.worker) {
     if (config.telegram.botToken) {
-      const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, photos, log });
+      const delivery = await startDelivery({ config, database, outbox, links: telegramLinks, photos, log, now: clock });
       stops.push(() => delivery.stop());
       log.info('notification delivery worker started');
       // The seed calls the group optional; without it some alerts have nowhere to go. Said once, here.

@@ -25,8 +25,10 @@ export async function startDelivery(deps: {
   /** The stored JPEGs an alert's photos are read from (local disk or S3). */
   photos: Pick<PhotoReader, 'read'>;
   log: FastifyBaseLogger;
+  /** The services' clock: rows are dated by it (quiet hours), so the worker must read the same one. */
+  now: () => Date;
 }): Promise<RunningDelivery> {
-  const { config, database, outbox, links, photos, log } = deps;
+  const { config, database, outbox, links, photos, log, now } = deps;
   const api = new Api(config.telegram.botToken!, { apiRoot: config.telegram.apiRoot, timeoutSeconds: 20 });
   const worker = new DeliveryWorker({
     db: database.db,
@@ -37,6 +39,7 @@ export async function startDelivery(deps: {
     leaseMs: config.deliveryLeaseSeconds * 1000,
     concurrency: config.deliveryConcurrency,
     photos,
+    now,
   });
   outbox.onWritten(() => worker.wake());
   const unlisten = await database.listen(OUTBOX_CHANNEL, () => worker.wake(), (error) => log.warn({ err: error }, 'outbox listener lost its connection'));

@@ -45,12 +45,12 @@ describeEachDatabase(
       ctx().clock.now = MORNING;
       const { user, chat } = await linkedUser(ctx());
       const warning = await submitReport(ctx(), user, [{ status: 'warning', keterangan: 'Ban aus' }]);
-      const quiet = await fake.waitForMessage({ chatId: chat, text: /P2H ALERT: WARNING/ });
+      const quiet = await fake.waitForMessage({ chatId: chat, text: /HASIL P2H: WARNING/ });
       assert.equal(quiet.params['disable_notification'], true);
       assert.equal((await waitForStatus(ctx(), warning.notifications[0]!.id, ['sent'])).status, 'sent');
 
       await submitReport(ctx(), user, [{ status: 'abnormal', keterangan: 'Rem blong' }]);
-      const loud = await fake.waitForMessage({ chatId: chat, text: /P2H ALERT: ABNORMAL/ });
+      const loud = await fake.waitForMessage({ chatId: chat, text: /HASIL P2H: ABNORMAL/ });
       assert.equal(loud.params['disable_notification'], undefined);
     });
 

@@ -56,7 +56,7 @@ export async function startWebServer(options: WebServerOptions = {}): Promise<We
   let delivery: RunningDelivery | undefined;
   if (deliver) {
     const log = app.http.log;
-    delivery = await startDelivery({ config, database, outbox: app.services.outbox, links: app.services.telegramLinks, photos: app.services.photos, log });
+    delivery = await startDelivery({ config, database, outbox: app.services.outbox, links: app.services.telegramLinks, photos: app.services.photos, log, now: clock });
   }
   return {
     url: address,
