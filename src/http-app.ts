@@ -13,6 +13,7 @@ import { createHttpServer, type HttpServer } from './http/server.js';
 import { registerWebApp } from './http/web.js';
 import { NotificationSchema } from './notifications/api-schemas.js';
 import { registerNotificationRoutes } from './notifications/routes.js';
+import { ReportPdf } from './p2h/pdf/report-pdf.js';
 import { registerP2hRoutes } from './p2h/routes.js';
 import { registerPhotoRoutes } from './photos/routes.js';
 import { registerPreferenceRoutes } from './preferences/routes.js';
@@ -61,7 +62,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerVehicleRoutes(http, { vehicles, timezone: config.timezone });
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });
-  registerP2hRoutes(http, { p2h });
+  registerP2hRoutes(http, { p2h, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
   registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.

@@ -73,6 +73,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/p2h/reports': SUBMITTER_ROLES,
   'GET /api/p2h/reports': 'logged_in',
   'GET /api/p2h/reports/:id': 'logged_in',
+  'GET /api/p2h/reports/:id/pdf': 'logged_in',
   'DELETE /api/p2h/reports/:id': ADMIN_ROLES,
   'GET /api/p2h/compliance': 'logged_in',
 

@@ -41,6 +41,8 @@ export interface Config {
   defectEscalateMinutes: number;
   /** P2H_PUBLIC_URL: the web app's address that alerts link to; undefined → no links. */
   publicUrl: string | undefined;
+  /** P2H_COMPANY_NAME: the company named at the top of exports and printed reports; default "P2H". */
+  companyName: string;
   /** Where photos are kept (PHOTO_STORAGE, S3_*) and whether a defect needs one (P2H_DEFECT_PHOTO). */
   photos: PhotoConfig;
   /** How long a delivery worker owns a claimed notification before another may take it over. */
@@ -143,6 +145,9 @@ export function loadConfig(env: Env = process.env): Config {
   const publicUrl = get('P2H_PUBLIC_URL');
   if (publicUrl !== undefined && !isHttpUrl(publicUrl)) problems.push(`P2H_PUBLIC_URL must be an http(s) address such as https://p2h.example.co.id (got "${publicUrl}")`);
 
+  const companyName = get('P2H_COMPANY_NAME') ?? 'P2H';
+  if (companyName.length > 120) problems.push(`P2H_COMPANY_NAME must be at most 120 characters (got ${companyName.length})`);
+
   const leaseRaw = get('DELIVERY_LEASE_SECONDS') ?? '60';
   const deliveryLeaseSeconds = parseInteger(leaseRaw, 5, 3600);
   if (deliveryLeaseSeconds === undefined) problems.push(`DELIVERY_LEASE_SECONDS must be a whole number from 5 to 3600 (got "${leaseRaw}")`);
@@ -178,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     dailySummaryAt: dailySummaryAt!,
     defectEscalateMinutes: defectEscalateMinutes!,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
+    companyName,
     photos,
     deliveryLeaseSeconds: deliveryLeaseSeconds!,
     deliveryConcurrency: deliveryConcurrency!,

@@ -1,18 +1,19 @@
 import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
-import { Envelope, IdParams, Paged } from '../http/api-schemas.js';
+import { Envelope, ErrorEnvelope, IdParams, Paged } from '../http/api-schemas.js';
 import { envelope, ok, pageEnvelope } from '../http/envelope.js';
 import { DomainError } from '../lib/errors.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { ComplianceQuerySchema, ComplianceSchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
+import type { ReportPdf } from './pdf/report-pdf.js';
 import type { P2hService } from './service.js';
 
 const tags = ['p2h'];
 const security = [{ bearer: [] }];
 
-export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
-  const { p2h } = deps;
+export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; reportPdf: ReportPdf }) {
+  const { p2h, reportPdf } = deps;
 
   app.post(
     '/api/p2h/reports',
@@ -71,6 +72,35 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService }) {
     '/api/p2h/reports/:id',
     { schema: { tags, security, summary: 'One report with its answers', params: IdParams, response: ok(ReportDetailSchema) } },
     async (request) => envelope('Laporan P2H berhasil diambil', await p2h.get(actorOf(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/p2h/reports/:id/pdf',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The report as a printable A4 PDF: answers by section, defects with photos, signature lines',
+        description:
+          'Whoever may read the report (GET /api/p2h/reports/{id}) may print it; others get that route\'s 403/404. ' +
+          'Headed by P2H_COMPANY_NAME; times in P2H_TIMEZONE; a photo whose file is gone is a note in the PDF, not an error.',
+        params: IdParams,
+        response: {
+          200: { description: 'The PDF, `inline` with a file name such as p2h-DT-012-2026-01-21-shift1.pdf', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } },
+          '4xx': Type.Ref(ErrorEnvelope),
+          '5xx': Type.Ref(ErrorEnvelope),
+        },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await reportPdf.render(actorOf(request), request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${pdf.fileName}"`)
+        // A report can change (a defect gets repaired); never served from a shared cache.
+        .header('cache-control', 'private, no-store')
+        .send(pdf.bytes);
+    },
   );
 
   app.delete(

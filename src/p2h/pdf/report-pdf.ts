@@ -1,0 +1,57 @@
+/**
+ * A report's PDF for a caller: the report through P2H's own `get` (so exactly its access rules and
+ * its 403/404), the defects it touched through the defects feature's list, their photos through the
+ * photos feature's reader.
+ */
+import type { DefectListQuery, DefectView } from '../../defects/types.js';
+import type { PhotoRef } from '../../photos/api-schemas.js';
+import type { PhotoReader } from '../../photos/types.js';
+import type { Actor } from '../../users/service.js';
+import type { ReportDetail } from '../types.js';
+import { pdfFileName } from './content.js';
+import { renderReportPdf } from './render.js';
+import type { PdfDefect, PdfPhoto } from './types.js';
+
+/** More would only make the file heavy; the app shows every photo. */
+const MAX_PHOTOS_PER_DEFECT = 6;
+/** A report has at most 200 answers, so far fewer defects; one page of the list holds them. */
+const MAX_DEFECTS = 100;
+
+export interface ReportPdfDeps {
+  reports: { get(actor: Actor, id: number): Promise<ReportDetail> };
+  defects: { list(query: DefectListQuery): Promise<{ items: DefectView[] }> };
+  photoLinks: Pick<PhotoReader, 'forDefects'>;
+  photoFiles: Pick<PhotoReader, 'read'>;
+  companyName: string;
+  timeZone: string;
+  clock: () => Date;
+}
+
+export interface ReportPdfFile {
+  fileName: string;
+  bytes: Buffer;
+}
+
+export class ReportPdf {
+  constructor(private readonly deps: ReportPdfDeps) {}
+
+  async render(actor: Actor, reportId: number): Promise<ReportPdfFile> {
+    const report = await this.deps.reports.get(actor, reportId);
+    const { items } = await this.deps.defects.list({ report_id: report.id, page: 1, page_size: MAX_DEFECTS });
+    const photos = items.length > 0 ? await this.deps.photoLinks.forDefects(items.map((d) => d.id)) : new Map<number, PhotoRef[]>();
+    const defects: PdfDefect[] = [];
+    for (const defect of items) {
+      const refs = photos.get(defect.id) ?? [];
+      const shown = await Promise.all(refs.slice(0, MAX_PHOTOS_PER_DEFECT).map((ref) => this.photo(ref)));
+      defects.push({ defect, photos: shown, morePhotos: Math.max(0, refs.length - MAX_PHOTOS_PER_DEFECT) });
+    }
+    const bytes = await renderReportPdf({ companyName: this.deps.companyName, timeZone: this.deps.timeZone, report, defects, printedAt: this.deps.clock() });
+    return { fileName: pdfFileName(report.vehicle.unit_code, report.operational_date, report.shift_number), bytes };
+  }
+
+  /** The thumbnail (small enough for print at this size); a storage failure is a missing photo, not a failed PDF. */
+  private async photo(ref: { id: number; width: number; height: number }): Promise<PdfPhoto> {
+    const bytes = await this.deps.photoFiles.read(ref.id, 'thumb').catch(() => null);
+    return { ...ref, bytes: bytes && bytes.length > 0 ? bytes : null };
+  }
+}
