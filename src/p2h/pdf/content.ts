@@ -45,7 +45,7 @@ export function groupBySection<T extends { section: string }>(answers: readonly 
 
 /** `p2h-DT-012-2026-01-21-shift1.pdf`: only characters safe in any file system and header. */
 export function pdfFileName(unitCode: string, operationalDate: string, shiftNumber: number): string {
-  const unit = unitCode.normalize('NFKD').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'unit';
+  const unit = unitCode.normalize('NFKD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'unit';
   return `p2h-${unit}-${operationalDate}-shift${shiftNumber}.pdf`;
 }
 

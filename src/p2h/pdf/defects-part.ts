@@ -16,7 +16,8 @@ export function drawDefects(doc: Doc, defects: readonly PdfDefect[], timeZone: s
 }
 
 function drawDefect(doc: Doc, { defect, photos, morePhotos }: PdfDefect, timeZone: string): void {
-  ensureSpace(doc, 60);
+  // The defect's words and its first row of photos stay on one page.
+  ensureSpace(doc, 70 + (photos.length > 0 ? THUMB.height + 8 : 0));
   const x = left(doc);
   const width = contentWidth(doc);
   const y = doc.y + 2;

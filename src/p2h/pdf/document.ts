@@ -76,8 +76,8 @@ export function numberPages(doc: Doc, footer: string): void {
     doc.page.margins.bottom = 0;
     const y = doc.page.height - 30;
     doc.font('body').fontSize(7.5).fillColor(MUTED);
-    doc.text(footer, left(doc), y, { width: contentWidth(doc) / 2, lineBreak: false });
-    doc.text(`Halaman ${i - range.start + 1} / ${range.count}`, left(doc) + contentWidth(doc) / 2, y, { width: contentWidth(doc) / 2, align: 'right', lineBreak: false });
+    doc.text(footer, left(doc), y, { width: contentWidth(doc) - 80, lineBreak: false, ellipsis: true });
+    doc.text(`Halaman ${i - range.start + 1} / ${range.count}`, left(doc) + contentWidth(doc) - 80, y, { width: 80, align: 'right', lineBreak: false });
     doc.page.margins.bottom = margin;
   }
 }

@@ -11,6 +11,6 @@ export async function renderReportPdf(input: ReportPdfInput): Promise<Buffer> {
   drawAnswers(doc, input.report.details);
   drawDefects(doc, input.defects, input.timeZone);
   drawSignatures(doc);
-  numberPages(doc, `${input.companyName} · ${PDF_TITLE} · ${input.report.vehicle.unit_code} · ${input.report.operational_date} · shift ${input.report.shift_number}`);
+  numberPages(doc, `${input.companyName} · P2H ${input.report.vehicle.unit_code} · ${input.report.operational_date} · shift ${input.report.shift_number}`);
   return toBuffer(doc);
 }

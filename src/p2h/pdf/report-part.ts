@@ -53,12 +53,12 @@ function drawFacts(doc: Doc, rows: [string, string][]): void {
   doc.font('body');
 }
 
-const COLUMNS = { number: 22, item: 200, status: 82 };
+const COLUMNS = { number: 22, item: 206, status: 82 };
 
 function rowHeight(doc: Doc, answer: ReportAnswer, remark: string): number {
   doc.font('body').fontSize(8.5);
   const remarkWidth = contentWidth(doc) - COLUMNS.number - COLUMNS.item - COLUMNS.status - 12;
-  return Math.max(doc.heightOfString(answer.item_name, { width: COLUMNS.item - 4 }), remark ? doc.heightOfString(remark, { width: remarkWidth }) : 0, 11) + 6;
+  return Math.max(doc.heightOfString(answer.item_name, { width: COLUMNS.item - 8 }), remark ? doc.heightOfString(remark, { width: remarkWidth }) : 0, 11) + 6;
 }
 
 function remarkOf(answer: ReportAnswer): string {
@@ -92,8 +92,8 @@ function drawAnswer(doc: Doc, number: number, answer: ReportAnswer): void {
   const x = left(doc);
   const remarkX = x + COLUMNS.number + COLUMNS.item + COLUMNS.status + 8;
   doc.font('body').fontSize(8.5).fillColor(MUTED).text(String(number), x, y + 3, { width: COLUMNS.number - 4, align: 'right' });
-  doc.fillColor(INK).text(answer.item_name, x + COLUMNS.number + 2, y + 3, { width: COLUMNS.item - 4 });
-  statusMark(doc, answer.status, ANSWER_STATUS_WORDS[answer.status], x + COLUMNS.number + COLUMNS.item + 2, y + 3, COLUMNS.status, 8.5);
+  doc.fillColor(INK).text(answer.item_name, x + COLUMNS.number + 2, y + 3, { width: COLUMNS.item - 8 });
+  statusMark(doc, answer.status, ANSWER_STATUS_WORDS[answer.status], x + COLUMNS.number + COLUMNS.item + 4, y + 3, COLUMNS.status, 8.5);
   if (remark) doc.font('body').fontSize(8.5).fillColor(INK).text(remark, remarkX, y + 3, { width: x + contentWidth(doc) - remarkX });
   doc.moveTo(x, y + height).lineTo(x + contentWidth(doc), y + height).lineWidth(0.3).strokeColor(RULE).stroke();
   doc.y = y + height;
