@@ -125,3 +125,22 @@ export function isApiError(error: unknown): error is ApiError {
 export function isRetryable(error: unknown): boolean {
   return !isApiError(error) || error.status === 0 || error.status >= 500;
 }
+
+/** A file the API serves with the Bearer token (a report's PDF): its bytes and the server's file name; an error keeps the envelope's code. */
+export async function apiFile(path: string, signal?: AbortSignal): Promise<{ blob: Blob; fileName: string | null }> {
+  const headers: Record<string, string> = {};
+  if (authToken) headers.authorization = `Bearer ${authToken}`;
+  let response: Response;
+  try {
+    response = await fetch(new URL(path, window.location.origin), { headers, signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError(0, navigator.onLine ? 'NETWORK_ERROR' : 'OFFLINE', 'Tidak dapat terhubung ke server');
+  }
+  if (!response.ok) {
+    const envelope = (await response.json().catch(() => ({}))) as { message?: string; payload?: Partial<ErrorPayload> };
+    throw new ApiError(response.status, envelope.payload?.code ?? `HTTP_${response.status}`, envelope.message ?? `HTTP ${response.status}`);
+  }
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? null;
+  return { blob: await response.blob(), fileName };
+}

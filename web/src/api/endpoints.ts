@@ -1,4 +1,4 @@
-import { apiRequest } from './client';
+import { apiFile, apiRequest } from './client';
 import type {
   ChecklistEntry,
   ChangePasswordInput,
@@ -37,6 +37,7 @@ export const api = {
   submitReport: (report: SubmitInput) => apiRequest<ReportDetail>('POST', '/api/p2h/reports', { body: report }),
   reports: (query: ReportQuery, o: Signal = {}) => apiRequest<Page<ReportSummary>>('GET', '/api/p2h/reports', { query, ...o }),
   report: (id: number, o: Signal = {}) => apiRequest<ReportDetail>('GET', `/api/p2h/reports/${id}`, o),
+  reportPdf: (id: number, o: Signal = {}) => apiFile(`/api/p2h/reports/${id}/pdf`, o.signal),
 
   telegramStatus: (o: Signal = {}) => apiRequest<TelegramStatus>('GET', '/api/users/me/telegram/status', o),
   telegramLinkToken: () => apiRequest<TelegramLinkToken>('POST', '/api/users/me/telegram/link-token'),

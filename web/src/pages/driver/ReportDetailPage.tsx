@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import { MONITORS, useUser } from '../../session/session';
 import { ReportDefects } from '../workshop/ReportDefects';
 import { AnswerList, DeliveryList, ReportFacts } from './ReportParts';
+import { ReportPdfButton } from './ReportPdfButton';
 
 /** One report with every answer (a driver sees their own; viewers and admins any). */
 export function ReportDetailPage() {
@@ -34,6 +35,7 @@ export function ReportDetailPage() {
     <Page title={t('report.title', { id })} subtitle={<StatusBadge status={report.overall_status} withMeaning />} actions={back}>
       <div className="card">
         <ReportFacts report={report} />
+        <ReportPdfButton report={report} />
       </div>
       {/* Drivers may not list defects (the API says so); they see them on the checklist instead. */}
       {report.overall_status !== 'normal' && MONITORS.includes(user.role) && <ReportDefects reportId={report.id} />}
