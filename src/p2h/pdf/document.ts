@@ -1,4 +1,5 @@
 /** The PDF's page: A4, the embedded DejaVu fonts, and the few drawing rules every part shares. */
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { P2hStatus } from '../values.js';
@@ -6,8 +7,10 @@ import { STATUS_COLORS } from './content.js';
 
 // Resolved through the package, not the working directory: the server may start from anywhere.
 const require = createRequire(import.meta.url);
-const REGULAR_FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
-const BOLD_FONT = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+const FONT_FILES = { body: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'), bold: require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf') };
+// Read once (about 1.4 MB together) rather than from disk for every PDF; pdfkit embeds only the glyphs used.
+let fontBytes: { body: Buffer; bold: Buffer } | undefined;
+const fonts = () => (fontBytes ??= { body: fs.readFileSync(FONT_FILES.body), bold: fs.readFileSync(FONT_FILES.bold) });
 
 export type Doc = PDFKit.PDFDocument;
 
@@ -27,8 +30,8 @@ export function createDocument(title: string): Doc {
     info: { Title: title, Creator: 'P2H' },
   });
   // DejaVu has every Indonesian letter and the dashes the status words use; the standard 14 fonts do not embed.
-  doc.registerFont('body', REGULAR_FONT);
-  doc.registerFont('bold', BOLD_FONT);
+  doc.registerFont('body', fonts().body);
+  doc.registerFont('bold', fonts().bold);
   doc.font('body').fontSize(9).fillColor(INK);
   return doc;
 }
