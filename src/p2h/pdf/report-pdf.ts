@@ -6,6 +6,7 @@
 import type { DefectListQuery, DefectView } from '../../defects/types.js';
 import type { PhotoRef } from '../../photos/api-schemas.js';
 import type { PhotoReader } from '../../photos/types.js';
+import { seesAllReports } from '../../users/rules.js';
 import type { Actor } from '../../users/service.js';
 import type { ReportDetail } from '../types.js';
 import { pdfFileName } from './content.js';
@@ -38,7 +39,7 @@ export class ReportPdf {
   async render(actor: Actor, reportId: number): Promise<ReportPdfFile> {
     const report = await this.deps.reports.get(actor, reportId);
     const { items } = await this.deps.defects.list({ report_id: report.id, page: 1, page_size: MAX_DEFECTS });
-    const photos = items.length > 0 ? await this.deps.photoLinks.forDefects(items.map((d) => d.id)) : new Map<number, PhotoRef[]>();
+    const photos = await this.defectPhotos(actor, report, items);
     const defects: PdfDefect[] = [];
     for (const defect of items) {
       const refs = photos.get(defect.id) ?? [];
@@ -47,6 +48,17 @@ export class ReportPdf {
     }
     const bytes = await renderReportPdf({ companyName: this.deps.companyName, timeZone: this.deps.timeZone, report, defects, printedAt: this.deps.clock() });
     return { fileName: pdfFileName(report.vehicle.unit_code, report.operational_date, report.shift_number), bytes };
+  }
+
+  /**
+   * Every photo of each defect for those who may see any attached photo; a driver sees only their own
+   * (the photos feature's rule), so their PDF shows the photos of this report's answers.
+   */
+  private async defectPhotos(actor: Actor, report: ReportDetail, defects: DefectView[]): Promise<Map<number, PhotoRef[]>> {
+    if (defects.length === 0) return new Map();
+    if (seesAllReports(actor.role)) return this.deps.photoLinks.forDefects(defects.map((d) => d.id));
+    const answerPhotos = new Map(report.details.map((answer) => [answer.checklist_item_id, answer.photos]));
+    return new Map(defects.map((defect) => [defect.id, answerPhotos.get(defect.checklist_item_id) ?? []]));
   }
 
   /** The thumbnail (small enough for print at this size); a storage failure is a missing photo, not a failed PDF. */
