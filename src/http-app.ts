@@ -61,7 +61,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerVehicleRoutes(http, { vehicles, timezone: config.timezone });
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });
-  registerP2hRoutes(http, { p2h });
+  registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix });
   registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.
