@@ -72,13 +72,22 @@ export function operationalDayBounds(date: string, timeZone: string, shiftType: 
   };
 }
 
-/** The days (of `days`) on which any of the periods overlaps the unit's operational day, up to `now`. */
-export function outOfServiceDays(periods: readonly Period[], days: readonly string[], timeZone: string, shiftType: ShiftType, now: Date): Set<string> {
+export interface DayBounds {
+  date: string;
+  start: Date;
+  end: Date;
+}
+
+/** The operational days of a month for one shift type: computed once per request, not per unit. */
+export const monthBounds = (days: readonly string[], timeZone: string, shiftType: ShiftType): DayBounds[] =>
+  days.map((date) => ({ date, ...operationalDayBounds(date, timeZone, shiftType) }));
+
+/** The days on which any of the periods overlaps the unit's operational day, up to `now`. */
+export function outOfServiceDays(periods: readonly Period[], days: readonly DayBounds[], now: Date): Set<string> {
   const out = new Set<string>();
   for (const day of days) {
-    const { start, end } = operationalDayBounds(day, timeZone, shiftType);
-    const until = Math.min(end.getTime(), now.getTime());
-    if (periods.some((p) => p.from.getTime() < until && (p.to === null || p.to.getTime() > start.getTime()))) out.add(day);
+    const until = Math.min(day.end.getTime(), now.getTime());
+    if (periods.some((p) => p.from.getTime() < until && (p.to === null || p.to.getTime() > day.start.getTime()))) out.add(day.date);
   }
   return out;
 }

@@ -5,8 +5,9 @@ import { addDays, localTime } from '../lib/time.js';
 import { servicePeriodsBetween } from '../vehicles/service-periods-between.js';
 import type { VehicleSummary, VehiclesService } from '../vehicles/service.js';
 import { filedDays, type FiledDay } from './compliance-matrix-query.js';
-import { cellStatus, monthDays, monthOf, operationalDayBounds, outOfServiceDays, worstStatus, type MatrixStatus } from './compliance-matrix-rules.js';
+import { cellStatus, monthBounds, monthDays, monthOf, operationalDayBounds, outOfServiceDays, worstStatus, type DayBounds, type MatrixStatus } from './compliance-matrix-rules.js';
 import { operationalDate, SLOTS_PER_DAY } from './operational-day.js';
+import type { ShiftType } from '../vehicles/values.js';
 import type { P2hStatus } from './values.js';
 
 export interface MatrixCell {
@@ -62,13 +63,17 @@ export class ComplianceMatrixService {
 
     const filedByKey = new Map(filed.map((f) => [`${f.vehicle_id}|${f.date}`, f]));
     const periodsByUnit = groupBy(periods, (p) => p.vehicle_id);
+    // Per shift type, not per unit: the time-zone arithmetic is what costs.
+    const todayOf = memo((shift: ShiftType) => operationalDate(now, timezone, shift));
+    const boundsOf = memo((shift: ShiftType): DayBounds[] => monthBounds(days, timezone, shift));
     return {
       month: asked,
       days,
       units: units.map((unit) => {
         const required = SLOTS_PER_DAY[unit.shift_type];
-        const today = operationalDate(now, timezone, unit.shift_type);
-        const stopped = outOfServiceDays(periodsByUnit.get(unit.id) ?? [], days, timezone, unit.shift_type, now);
+        const today = todayOf(unit.shift_type);
+        const unitPeriods = periodsByUnit.get(unit.id);
+        const stopped = unitPeriods ? outOfServiceDays(unitPeriods, boundsOf(unit.shift_type), now) : new Set<string>();
         const cells = days.map((date): MatrixCell => {
           const day = filedByKey.get(`${unit.id}|${date}`);
           const filedSlots = day ? day.slots.filter((slot) => slot <= required).length : 0;
@@ -104,4 +109,12 @@ function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
     else groups.set(key(item), [item]);
   }
   return groups;
+}
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+  const known = new Map<K, V>();
+  return (key) => {
+    if (!known.has(key)) known.set(key, compute(key));
+    return known.get(key)!;
+  };
 }

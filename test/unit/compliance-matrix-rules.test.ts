@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { cellStatus, monthDays, operationalDayBounds, outOfServiceDays, worstStatus } from '../../src/p2h/compliance-matrix-rules.js';
+import { cellStatus, monthBounds, monthDays, operationalDayBounds, outOfServiceDays, worstStatus } from '../../src/p2h/compliance-matrix-rules.js';
 import { spreadsheetSafe } from '../../src/p2h/compliance-matrix-xlsx.js';
 
 const TZ = 'Asia/Makassar';
@@ -67,11 +67,11 @@ describe('out of service days', () => {
 
   it('a period counts for every operational day it touches; an open one runs to now', () => {
     const closed = [{ from: new Date('2026-02-05T07:00:00+08:00'), to: new Date('2026-02-06T04:00:00+08:00') }];
-    assert.deepEqual([...outOfServiceDays(closed, days, TZ, 'shift', now)], ['2026-02-05'], 'ended before 05:00: still the 5th');
-    assert.deepEqual([...outOfServiceDays(closed, days, TZ, 'non_shift', now)], ['2026-02-05', '2026-02-06'], 'past midnight for a non-shift unit');
+    assert.deepEqual([...outOfServiceDays(closed, monthBounds(days, TZ, 'shift'), now)], ['2026-02-05'], 'ended before 05:00: still the 5th');
+    assert.deepEqual([...outOfServiceDays(closed, monthBounds(days, TZ, 'non_shift'), now)], ['2026-02-05', '2026-02-06'], 'past midnight for a non-shift unit');
     const open = [{ from: new Date('2026-02-06T12:00:00+08:00'), to: null }];
-    assert.deepEqual([...outOfServiceDays(open, days, TZ, 'shift', now)], ['2026-02-06', '2026-02-07']);
-    assert.equal(outOfServiceDays(open, days, TZ, 'shift', new Date('2026-02-06T08:00:00+08:00')).size, 0, 'not before it began');
+    assert.deepEqual([...outOfServiceDays(open, monthBounds(days, TZ, 'shift'), now)], ['2026-02-06', '2026-02-07']);
+    assert.equal(outOfServiceDays(open, monthBounds(days, TZ, 'shift'), new Date('2026-02-06T08:00:00+08:00')).size, 0, 'not before it began');
   });
 });
 
