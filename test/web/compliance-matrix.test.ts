@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PHONE } from './support/browser.js';
+import { PHONE, screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/fixture.js';
 import { login } from './support/flows.js';
 
@@ -20,7 +20,10 @@ describe('web app, compliance matrix (real server, real Chromium)', () => {
     const letter = (await row.locator('td.cm-cell').first().textContent())?.trim() ?? '';
     assert.match(letter, /^[LSBX–][*!]?$/, `a cell carries its letter (${letter})`);
     // Only the grid scrolls sideways: the page itself stays as wide as the phone.
-    assert.ok((await page.evaluate('document.documentElement.scrollWidth')) as number <= PHONE.width);
+    const pageWidth = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+    assert.ok(pageWidth <= PHONE.width, `the page is ${pageWidth} px wide`);
+
+    await screenshot(page, 'compliance-matrix');
 
     const month = await page.getByLabel('Bulan', { exact: true }).inputValue();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Unduh Excel' }).click()]);
