@@ -7,6 +7,7 @@ import type { Clock } from './lib/clock.js';
 import { AccountNoticeOutbox } from './notifications/account-notices.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
 import { Outbox } from './notifications/outbox.js';
+import { ComplianceMatrixService } from './p2h/compliance-matrix.js';
 import { P2hService } from './p2h/service.js';
 import { PhotoLinks } from './photos/links.js';
 import { PhotosService, photoStorageFor } from './photos/service.js';
@@ -27,6 +28,7 @@ export interface Services {
   vehicles: VehiclesService;
   checklist: ChecklistService;
   p2h: P2hService;
+  complianceMatrix: ComplianceMatrixService;
   defects: DefectsService;
   /** Attaches uploaded photos to answers, defects and repairs, and reads those links back. */
   photoLinks: PhotoLinks;
@@ -83,6 +85,7 @@ export function buildServices(options: ServicesOptions): Services {
     timezone: config.timezone,
     assignedOnly: config.assignedOnly,
   });
+  const complianceMatrix = new ComplianceMatrixService(db, { vehicles, clock, timezone: config.timezone });
   const photos = new PhotosService(db, { storage: photoStorageFor(config.photos.storage, config.dataDir), clock, log });
-  return { users, vehicles, checklist, p2h, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
+  return { users, vehicles, checklist, p2h, complianceMatrix, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
 }

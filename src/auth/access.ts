@@ -13,6 +13,9 @@ import type { Auth, Guard } from './guard.js';
  */
 export type Access = 'public' | 'internal' | 'logged_in' | readonly Role[];
 
+/** The monthly compliance matrix: the office (admins) and the auditors (viewers), not the workshop. */
+const COMPLIANCE_MATRIX_ROLES: readonly Role[] = ['superadmin', 'admin', 'viewer'];
+
 /**
  * The role matrix: the single source of every /api route's guard. A route missing here stops the
  * start (installAccessControl); test/http/role-matrix.test.ts calls each one as every role.
@@ -76,6 +79,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/p2h/reports/:id/pdf': 'logged_in',
   'DELETE /api/p2h/reports/:id': ADMIN_ROLES,
   'GET /api/p2h/compliance': 'logged_in',
+  'GET /api/p2h/compliance/matrix': COMPLIANCE_MATRIX_ROLES,
+  'GET /api/p2h/compliance/matrix.xlsx': COMPLIANCE_MATRIX_ROLES,
 
   // Who sees a photo is decided per photo by its service (src/photos/rules.ts).
   'POST /api/photos': 'logged_in',

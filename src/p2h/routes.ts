@@ -8,12 +8,15 @@ import type { HttpServer } from '../http/server.js';
 import { ComplianceQuerySchema, ComplianceSchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
 import type { ReportPdf } from './pdf/report-pdf.js';
 import type { P2hService } from './service.js';
+import type { ComplianceMatrixService } from './compliance-matrix.js';
+import { ComplianceMatrixSchema, MatrixQuerySchema } from './compliance-matrix-schemas.js';
+import { complianceMatrixXlsx } from './compliance-matrix-xlsx.js';
 
 const tags = ['p2h'];
 const security = [{ bearer: [] }];
 
-export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; reportPdf: ReportPdf }) {
-  const { p2h, reportPdf } = deps;
+export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; complianceMatrix: ComplianceMatrixService; reportPdf: ReportPdf }) {
+  const { p2h, complianceMatrix, reportPdf } = deps;
 
   app.post(
     '/api/p2h/reports',
@@ -126,5 +129,37 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; repo
       },
     },
     async (request) => envelope('Kepatuhan P2H berhasil diambil', await p2h.compliance(actorOf(request), request.query.date)),
+  );
+
+  // The monthly compliance matrix (units × days), as JSON for the web page and as an Excel sheet.
+  const matrixDescription =
+    'Each cell: complete (every slot of the operational day filed), partial, missing, out_of_service (not every slot filed and the unit was ' +
+    'out of service — an unresolved ABNORMAL defect or an admin hold — at some time that day), future (after the unit\'s current operational day); ' +
+    '`worst` is the worst status of that day\'s reports. Units: the active ones, plus deactivated units that filed in that month. ' +
+    'A month that is not YYYY-MM with 01–12, or later than next month → 400 VALIDATION_ERROR.';
+  app.get(
+    '/api/p2h/compliance/matrix',
+    { schema: { tags, security, summary: 'Monthly compliance matrix: units × days', description: matrixDescription, querystring: MatrixQuerySchema, response: ok(ComplianceMatrixSchema) } },
+    async (request) => envelope('Matriks kepatuhan berhasil diambil', await complianceMatrix.matrix(request.query.month)),
+  );
+  app.get(
+    '/api/p2h/compliance/matrix.xlsx',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The monthly compliance matrix as an Excel sheet (same colours as the web, a letter per cell)',
+        description: matrixDescription,
+        querystring: MatrixQuerySchema,
+        response: { 200: { description: 'An .xlsx workbook', type: 'string', format: 'binary' }, '4xx': Type.Ref(ErrorEnvelope), '5xx': Type.Ref(ErrorEnvelope) },
+      },
+    },
+    async (request, reply) => {
+      const matrix = await complianceMatrix.matrix(request.query.month);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="kepatuhan-p2h-${matrix.month}.xlsx"`)
+        .send(await complianceMatrixXlsx(matrix));
+    },
   );
 }

@@ -55,7 +55,9 @@ describe('role matrix: every /api route × every caller [postgres]', () => {
           headers: { ...headers.get(caller), ...(hasBody ? { 'content-type': 'application/json' } : {}) },
           payload: hasBody ? '{}' : undefined,
         });
-        const body = response.json() as { success: boolean; payload: { code?: string } };
+        // A file download (an .xlsx, a PDF) answers its success without the envelope; its errors still carry it.
+        const isFile = response.statusCode < 400 && !String(response.headers['content-type'] ?? '').startsWith('application/json');
+        const body = (isFile ? { success: true, payload: {} } : response.json()) as { success: boolean; payload: { code?: string } };
         const got = response.statusCode;
         const label = `${route.method} ${route.url} as ${caller}: ${got} ${body.payload?.code ?? ''}`;
         if (body.success !== (got < 400) || (got >= 400 && typeof body.payload?.code !== 'string')) wrong.push(`${label} (no envelope)`);

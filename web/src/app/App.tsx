@@ -9,6 +9,7 @@ import { ReportDetailPage } from '../pages/driver/ReportDetailPage';
 import { ResultPage } from '../pages/driver/ResultPage';
 import { UnitSearchPage } from '../pages/driver/UnitSearchPage';
 import { ProfilePage } from '../pages/profile/ProfilePage';
+import { ComplianceMatrixPage } from '../pages/viewer/ComplianceMatrixPage';
 import { MonitorPage } from '../pages/viewer/MonitorPage';
 import { ADMINS, MONITORS, SUBMITTERS, WORKSHOP } from '../session/session';
 import { DefectPage } from '../pages/workshop/DefectPage';
@@ -42,6 +43,9 @@ export function App() {
             </Route>
             <Route element={<RequireRole roles={ADMINS} />}>
               <Route path="admin/*" element={<AdminRoutes />} />
+            </Route>
+            <Route element={<RequireRole roles={['viewer', 'admin', 'superadmin']} />}>
+              <Route path="compliance-matrix" element={<ComplianceMatrixPage />} />
             </Route>
             <Route path="reports/:id" element={<ReportDetailPage />} />
             <Route path="reports/:id/result" element={<ResultPage />} />

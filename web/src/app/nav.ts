@@ -14,6 +14,7 @@ export const NAV_ITEMS: NavItem[] = [
   { to: '/admin', label: 'nav.admin', icon: 'shield', roles: ['admin', 'superadmin'] },
   { to: '/repairs', label: 'nav.repairs', icon: 'wrench', roles: ['mechanic'] },
   { to: '/monitor', label: 'nav.monitor', icon: 'monitor', roles: ['viewer', 'mechanic', 'admin', 'superadmin'] },
+  { to: '/compliance-matrix', label: 'nav.complianceMatrix', icon: 'check', roles: ['viewer'] },
   { to: '/units', label: 'nav.units', icon: 'truck', roles: ['user', 'admin', 'superadmin'] },
   { to: '/history', label: 'nav.history', icon: 'history', roles: ['user'] },
   { to: '/admin/reports', label: 'nav.reports', icon: 'history', roles: ['admin', 'superadmin'] },
@@ -29,6 +30,7 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin/defects', label: 'nav.adminDefects', icon: 'wrench', roles: ['admin', 'superadmin'] },
   { to: '/repairs', label: 'nav.repairs', icon: 'wrench', roles: ['admin', 'superadmin'] },
   { to: '/admin/reports', label: 'nav.adminReports', icon: 'history', roles: ['admin', 'superadmin'] },
+  { to: '/admin/compliance-matrix', label: 'nav.complianceMatrix', icon: 'check', roles: ['admin', 'superadmin'] },
   { to: '/admin/notifications', label: 'nav.adminNotifications', icon: 'send', roles: ['admin', 'superadmin'] },
 ];
 

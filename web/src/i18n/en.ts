@@ -1,3 +1,4 @@
+import { enComplianceMatrix } from './en-compliance-matrix';
 import { enOffline } from './en-offline';
 import { enPreferences } from './en-preferences';
 import { enWorkshop } from './en-workshop';
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enWorkshop,
   ...enOffline,
   ...enPreferences,
+  ...enComplianceMatrix,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',

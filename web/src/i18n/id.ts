@@ -1,4 +1,5 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
+import { idComplianceMatrix } from './id-compliance-matrix';
 import { idOffline } from './id-offline';
 import { idPreferences } from './id-preferences';
 import { idWorkshop } from './id-workshop';
@@ -7,6 +8,7 @@ export const id = {
   ...idWorkshop,
   ...idOffline,
   ...idPreferences,
+  ...idComplianceMatrix,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',

@@ -1,6 +1,7 @@
 import { Outlet, Route, Routes } from 'react-router';
 import { NotFoundPage } from '../common/NotFoundPage';
 import { ReportDetailPage } from '../driver/ReportDetailPage';
+import { ComplianceMatrixPage } from '../viewer/ComplianceMatrixPage';
 import { AdminHomePage } from './AdminHomePage';
 import { AdminTabs } from './AdminParts';
 import { ChecklistAdminPage } from './ChecklistAdminPage';
@@ -37,6 +38,7 @@ export function AdminRoutes() {
         <Route path="defects" element={<DefectsBoardPage />} />
         <Route path="reports" element={<ReportsPage />} />
         <Route path="reports/:id" element={<ReportDetailPage />} />
+        <Route path="compliance-matrix" element={<ComplianceMatrixPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
