@@ -75,6 +75,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/p2h/reports/:id': 'logged_in',
   'DELETE /api/p2h/reports/:id': ADMIN_ROLES,
   'GET /api/p2h/compliance': 'logged_in',
+  'GET /api/exports/reports.xlsx': ['superadmin', 'admin', 'viewer'],
 
   // Who sees a photo is decided per photo by its service (src/photos/rules.ts).
   'POST /api/photos': 'logged_in',
