@@ -8,6 +8,10 @@
  *   node --import tsx bench/export-xlsx.ts          # BENCH_EXPORT_REPORTS=20000 for a quicker one
  *
  * Not in `npm run bench`'s default list: seeding and exporting take a few minutes.
+ *
+ * Measured 2026-12-02 on the shared 2-core machine (load 7–19, so times are pessimistic):
+ * 100 000 reports → 108 MB in 357 s, RSS 157 MB before, peak 329 MB; 20 000 reports → 22 MB in 45 s,
+ * peak 358 MB. Five times the reports, no higher peak: the rest is the garbage collector's slack.
  */
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
