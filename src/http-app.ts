@@ -8,6 +8,7 @@ import { registerChecklistRoutes } from './checklist/routes.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { registerDefectRoutes } from './defects/routes.js';
+import { registerExportRoutes } from './exports/routes.js';
 import { registerHealthRoutes } from './http/health.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { registerWebApp } from './http/web.js';
@@ -63,6 +64,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });
   registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
+  registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone });
   registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.

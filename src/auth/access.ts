@@ -81,6 +81,7 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/p2h/compliance': 'logged_in',
   'GET /api/p2h/compliance/matrix': COMPLIANCE_MATRIX_ROLES,
   'GET /api/p2h/compliance/matrix.xlsx': COMPLIANCE_MATRIX_ROLES,
+  'GET /api/exports/reports.xlsx': ['superadmin', 'admin', 'viewer'],
 
   // Who sees a photo is decided per photo by its service (src/photos/rules.ts).
   'POST /api/photos': 'logged_in',

@@ -9,6 +9,7 @@ import { StatusBadge } from '../../components/StatusBadge';
 import { useResource } from '../../hooks/useResource';
 import { useI18n, type MessageKey } from '../../i18n';
 import { PagedList } from './AdminParts';
+import { ReportsExcelButton } from './ReportsExcelButton';
 import { UnitFilter } from './UnitFilter';
 
 const PAGE_SIZE = 20;
@@ -36,7 +37,12 @@ export function ReportsPage() {
   );
 
   return (
-    <Page title={t('history.titleAll')} subtitle={list.data ? t('history.count', { n: list.data.total }) : undefined} size="wide">
+    <Page
+      title={t('history.titleAll')}
+      subtitle={list.data ? t('history.count', { n: list.data.total }) : undefined}
+      size="wide"
+      actions={<ReportsExcelButton from={from} to={to} vehicleId={unit ? Number(unit) : undefined} status={status} />}
+    >
       <div className="admin-filters admin-filters-4">
         <TextField label={t('reports.admin.from')} type="date" value={from} max={to || undefined} onChange={(e) => set({ from: e.target.value })} />
         <TextField label={t('reports.admin.to')} type="date" value={to} min={from || undefined} onChange={(e) => set({ to: e.target.value })} />

@@ -8,6 +8,8 @@ import { Icon } from '../../components/Icon';
 import { Page } from '../../components/Page';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
+import { useSession } from '../../session/session';
+import { ReportsExcelButton } from '../admin/ReportsExcelButton';
 import { ReportRow } from '../driver/ReportRow';
 import { slotLabel } from '../driver/slots';
 
@@ -17,6 +19,8 @@ const COLORS: ComplianceColor[] = ['red', 'yellow', 'green'];
 /** Read-only: today's compliance per unit (units with nothing done first) and the latest reports. */
 export function MonitorPage() {
   const { t, formatTime, formatDate } = useI18n();
+  // Mechanics see this page too; the reports export is for viewers and admins.
+  const mayExport = ['viewer', 'admin', 'superadmin'].includes(useSession().user?.role ?? '');
   const [tick, setTick] = useState(0);
   const compliance = useResource((signal) => api.compliance({ signal }), [tick]);
   const reports = useResource((signal) => api.reports({ page: 1, page_size: 15 }, { signal }), [tick]);
@@ -103,6 +107,8 @@ export function MonitorPage() {
         </section>
         <section className="card" aria-labelledby="recent-title">
           <h2 id="recent-title">{t('monitor.recent')}</h2>
+          {/* No filters here: the month so far, the list's latest reports and the rest of the month. */}
+          {mayExport && <ReportsExcelButton />}
           {reports.data === undefined ? (
             reports.error !== undefined ? <ErrorState error={reports.error} onRetry={reports.reload} /> : <Loading />
           ) : reports.data.items.length === 0 ? (

@@ -1,0 +1,67 @@
+import { PassThrough } from 'node:stream';
+import { Type, type Static } from '@sinclair/typebox';
+import { DateString, ErrorEnvelope } from '../http/api-schemas.js';
+import type { HttpServer } from '../http/server.js';
+import { DomainError } from '../lib/errors.js';
+import { P2hStatusSchema } from '../p2h/api-schemas.js';
+import { exportFileName, exportRangeProblems, MAX_EXPORT_DAYS } from './range.js';
+import { ExportAborted, writeReportsWorkbook, type ReportWorkbookDeps } from './report-workbook.js';
+
+const tags = ['exports'];
+const security = [{ bearer: [] }];
+const errorRef = Type.Ref(ErrorEnvelope);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export const ReportsExportQuerySchema = Type.Object(
+  {
+    date_from: DateString('operational date from (inclusive)'),
+    date_to: DateString('operational date to (inclusive)'),
+    vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
+    status: Type.Optional(P2hStatusSchema),
+  },
+  { additionalProperties: false },
+);
+type ReportsExportQuery = Static<typeof ReportsExportQuerySchema>;
+
+export function registerExportRoutes(app: HttpServer, deps: Omit<ReportWorkbookDeps, 'maxRowsPerSheet'>) {
+  app.get<{ Querystring: ReportsExportQuery }>(
+    '/api/exports/reports.xlsx',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'The reports of a date range as an Excel workbook: sheets Laporan (a report a row), Detail (an answer a row) and Defect',
+        description:
+          `Streamed as it is read, in bounded memory. Dates are Excel dates, times in P2H_TIMEZONE; the range is at most ${MAX_EXPORT_DAYS} days ` +
+          '(else 400 VALIDATION_ERROR, as for date_to before date_from). A sheet past Excel\'s 1 048 575 rows continues in "Detail 2" and so on. ' +
+          'Text starting with =, +, - or @ is prefixed with an apostrophe so it never runs as a formula.',
+        querystring: ReportsExportQuerySchema,
+        response: {
+          200: { description: 'The workbook', content: { [XLSX]: { schema: { type: 'string', format: 'binary' } } } },
+          '4xx': errorRef,
+          '5xx': errorRef,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { date_from: dateFrom, date_to: dateTo, vehicle_id: vehicleId, status } = request.query;
+      const problems = exportRangeProblems(dateFrom, dateTo);
+      if (problems.length > 0) throw new DomainError('VALIDATION_ERROR', `Rentang tanggal tidak valid: ${problems[0]!.message}`, { details: problems });
+
+      const body = new PassThrough();
+      const filter = { dateFrom, dateTo, ...(vehicleId !== undefined && { vehicleId }), ...(status && { status }) };
+      // Headers go out with the first bytes; a failure after that can only cut the download short.
+      writeReportsWorkbook(body, filter, deps).catch((error: unknown) => {
+        if (error instanceof ExportAborted) return request.log.info('reports export: the client left before the end');
+        request.log.error({ err: error }, 'reports export failed while streaming');
+        body.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="${exportFileName(dateFrom, dateTo)}"`)
+        .header('cache-control', 'no-store')
+        .header('x-content-type-options', 'nosniff')
+        .send(body);
+    },
+  );
+}

@@ -1,0 +1,37 @@
+/** Downloads of files the API serves only with the Bearer token: fetched as a blob, saved through an object URL. */
+import { apiBlob } from './client';
+import type { P2hStatus } from './types';
+
+export interface ReportsExportFilter {
+  date_from: string;
+  date_to: string;
+  vehicle_id?: number;
+  status?: P2hStatus;
+}
+
+/** The name the server gives it too (Content-Disposition), so both agree. */
+export const reportsExportFileName = (filter: ReportsExportFilter) => `p2h-laporan-${filter.date_from}_${filter.date_to}.xlsx`;
+
+/** Fetches the reports workbook of the filter and saves it; throws ApiError when it fails. */
+export async function downloadReportsExcel(filter: ReportsExportFilter): Promise<void> {
+  const query = new URLSearchParams({ date_from: filter.date_from, date_to: filter.date_to });
+  if (filter.vehicle_id !== undefined) query.set('vehicle_id', String(filter.vehicle_id));
+  if (filter.status) query.set('status', filter.status);
+  saveBlob(await apiBlob(`/api/exports/reports.xlsx?${query}`), reportsExportFileName(filter));
+}
+
+/** Offers the bytes as a file download, then frees them. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Some browsers read the URL after click() returns: free it a little later.
+  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+/** The first day of a YYYY-MM-DD date's month: the range used when the list has no start date. */
+export const monthStart = (date: string) => `${date.slice(0, 7)}-01`;
