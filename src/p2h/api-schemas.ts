@@ -3,7 +3,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import { DateString, LiteralUnion, Nullable, PagingQuery } from '../http/api-schemas.js';
 import { PhotoIds, PhotoRefSchema } from '../photos/api-schemas.js';
 import { SHIFT_TYPES } from '../vehicles/values.js';
-import { COMPLIANCE_COLORS, P2H_STATUSES } from './values.js';
+import { COMPLIANCE_COLORS, MATRIX_STATUSES, P2H_STATUSES } from './values.js';
 
 export const P2hStatusSchema = LiteralUnion(P2H_STATUSES);
 
@@ -133,3 +133,24 @@ export const ComplianceSchema = Type.Object({
 export type Compliance = Static<typeof ComplianceSchema>;
 
 export const ComplianceQuerySchema = Type.Object({ date: Type.Optional(DateString()) }, { additionalProperties: false });
+
+/* The monthly compliance matrix (GET /api/p2h/compliance/matrix). */
+// Only the shape here: the month's range (01–12, not past next month) is the service's 400 with a reason.
+export const MatrixQuerySchema = Type.Object(
+  { month: Type.Optional(Type.String({ maxLength: 7, description: 'YYYY-MM in P2H_TIMEZONE; default the current month; at most next month' })) },
+  { additionalProperties: false },
+);
+
+export const MatrixCellSchema = Type.Object({
+  date: Type.String({ format: 'date' }),
+  status: LiteralUnion(MATRIX_STATUSES),
+  worst: Nullable(LiteralUnion(P2H_STATUSES)),
+});
+
+export const ComplianceMatrixSchema = Type.Object({
+  month: Type.String(),
+  days: Type.Array(Type.String({ format: 'date' })),
+  units: Type.Array(Type.Object({ vehicle_id: Type.Integer(), unit_code: Type.String(), cells: Type.Array(MatrixCellSchema) })),
+});
+export type ComplianceMatrix = Static<typeof ComplianceMatrixSchema>;
+export type MatrixCell = Static<typeof MatrixCellSchema>;

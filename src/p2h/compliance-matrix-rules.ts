@@ -1,10 +1,9 @@
 /** The monthly compliance matrix's rules: plain functions, no I/O. */
 import { addDays, localTime, startOfLocalDay } from '../lib/time.js';
 import type { ShiftType } from '../vehicles/values.js';
-import type { P2hStatus } from './values.js';
+import type { MatrixStatus, P2hStatus } from './values.js';
 
-export const MATRIX_STATUSES = ['complete', 'partial', 'missing', 'out_of_service', 'future'] as const;
-export type MatrixStatus = (typeof MATRIX_STATUSES)[number];
+export { MATRIX_STATUSES, type MatrixStatus } from './values.js';
 
 /** Hour (local) at which a unit's operational day starts, as in operational-day.ts. */
 const DAY_START_HOUR: Record<ShiftType, number> = { shift: 5, long_shift: 5, non_shift: 0 };

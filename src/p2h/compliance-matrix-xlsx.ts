@@ -1,5 +1,6 @@
 /** The compliance matrix as an Excel sheet: the web page's colours, a letter in each cell so it prints in black and white. */
 import ExcelJS from 'exceljs';
+import { escapeFormula } from '../lib/spreadsheet-safety.js';
 import type { ComplianceMatrix } from './compliance-matrix.js';
 import type { MatrixStatus } from './compliance-matrix-rules.js';
 import type { P2hStatus } from './values.js';
@@ -15,13 +16,6 @@ export const MATRIX_LOOK: Record<MatrixStatus, { argb: string; letter: string; l
 
 /** Appended to the letter: the day's worst report status. */
 export const WORST_MARK: Record<P2hStatus, string> = { normal: '', warning: '*', abnormal: '!' };
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell starting with = + - @ would run as a formula in Excel: a leading apostrophe keeps it text. */
-export function spreadsheetSafe(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
@@ -40,7 +34,7 @@ export async function complianceMatrixXlsx(matrix: ComplianceMatrix): Promise<Bu
   header.alignment = { horizontal: 'center' };
 
   for (const unit of matrix.units) {
-    const row = sheet.addRow([spreadsheetSafe(unit.unit_code), ...unit.cells.map((c) => MATRIX_LOOK[c.status].letter + (c.worst ? WORST_MARK[c.worst] : ''))]);
+    const row = sheet.addRow([escapeFormula(unit.unit_code), ...unit.cells.map((c) => MATRIX_LOOK[c.status].letter + (c.worst ? WORST_MARK[c.worst] : ''))]);
     unit.cells.forEach((cell, index) => {
       const target = row.getCell(index + 2);
       target.fill = fill(MATRIX_LOOK[cell.status].argb);

@@ -5,11 +5,10 @@ import { envelope, ok, pageEnvelope } from '../http/envelope.js';
 import { DomainError } from '../lib/errors.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
-import { ComplianceQuerySchema, ComplianceSchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
+import { ComplianceMatrixSchema, ComplianceQuerySchema, ComplianceSchema, MatrixQuerySchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
 import type { ReportPdf } from './pdf/report-pdf.js';
 import type { P2hService } from './service.js';
 import type { ComplianceMatrixService } from './compliance-matrix.js';
-import { ComplianceMatrixSchema, MatrixQuerySchema } from './compliance-matrix-schemas.js';
 import { complianceMatrixXlsx } from './compliance-matrix-xlsx.js';
 
 const tags = ['p2h'];

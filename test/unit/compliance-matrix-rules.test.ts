@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { cellStatus, monthBounds, monthDays, operationalDayBounds, outOfServiceDays, worstStatus } from '../../src/p2h/compliance-matrix-rules.js';
-import { spreadsheetSafe } from '../../src/p2h/compliance-matrix-xlsx.js';
 
 const TZ = 'Asia/Makassar';
 const cell = (filedSlots: number, requiredSlots: number, outOfService = false, date = '2026-02-05') =>
@@ -72,15 +71,5 @@ describe('out of service days', () => {
     const open = [{ from: new Date('2026-02-06T12:00:00+08:00'), to: null }];
     assert.deepEqual([...outOfServiceDays(open, monthBounds(days, TZ, 'shift'), now)], ['2026-02-06', '2026-02-07']);
     assert.equal(outOfServiceDays(open, monthBounds(days, TZ, 'shift'), new Date('2026-02-06T08:00:00+08:00')).size, 0, 'not before it began');
-  });
-});
-
-describe('spreadsheet formula injection', () => {
-  it('text starting with = + - @ is kept as text', () => {
-    assert.equal(spreadsheetSafe('=HYPERLINK("x")'), `'=HYPERLINK("x")`);
-    assert.equal(spreadsheetSafe('+62'), `'+62`);
-    assert.equal(spreadsheetSafe('-1'), `'-1`);
-    assert.equal(spreadsheetSafe('@SUM(A1)'), `'@SUM(A1)`);
-    assert.equal(spreadsheetSafe('P.309'), 'P.309');
   });
 });

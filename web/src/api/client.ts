@@ -103,18 +103,9 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | '
 }
 
 /** An image the API serves only with the Bearer token (so no bare <img src>): the bytes, or an ApiError. */
+/** Bytes the API serves with the Bearer token (a photo); see apiFile. */
 export async function apiBlob(path: string, signal?: AbortSignal): Promise<Blob> {
-  const headers: Record<string, string> = {};
-  if (authToken) headers.authorization = `Bearer ${authToken}`;
-  let response: Response;
-  try {
-    response = await fetch(new URL(path, window.location.origin), { headers, signal });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError(0, navigator.onLine ? 'NETWORK_ERROR' : 'OFFLINE', 'Tidak dapat terhubung ke server');
-  }
-  if (!response.ok) throw new ApiError(response.status, `HTTP_${response.status}`, `HTTP ${response.status}`);
-  return response.blob();
+  return (await apiFile(path, signal)).blob;
 }
 
 export function isApiError(error: unknown): error is ApiError {

@@ -1,22 +1,10 @@
 /** The monthly compliance matrix (GET /api/p2h/compliance/matrix and its .xlsx). */
+import type { ComplianceMatrix } from '../../../src/p2h/api-schemas';
 import { apiBlob, apiRequest } from './client';
 
-export type MatrixStatus = 'complete' | 'partial' | 'missing' | 'out_of_service' | 'future';
-export type WorstStatus = 'normal' | 'warning' | 'abnormal';
-
-export interface MatrixCell {
-  date: string;
-  status: MatrixStatus;
-  worst: WorstStatus | null;
-}
-
-export interface ComplianceMatrix {
-  month: string;
-  days: string[];
-  units: { vehicle_id: number; unit_code: string; cells: MatrixCell[] }[];
-}
-
-export const MATRIX_STATUSES: MatrixStatus[] = ['complete', 'partial', 'missing', 'out_of_service', 'future'];
+export type { ComplianceMatrix, MatrixCell } from '../../../src/p2h/api-schemas';
+export type { MatrixStatus } from '../../../src/p2h/values';
+export { MATRIX_STATUSES } from '../../../src/p2h/values';
 
 export const complianceMatrixApi = {
   matrix: (month: string | undefined, signal?: AbortSignal) =>

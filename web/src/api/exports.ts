@@ -1,5 +1,6 @@
 /** Downloads of files the API serves only with the Bearer token: fetched as a blob, saved through an object URL. */
 import { apiBlob } from './client';
+import { saveBlob } from './save-file';
 import type { P2hStatus } from './types';
 
 export interface ReportsExportFilter {
@@ -18,19 +19,6 @@ export async function downloadReportsExcel(filter: ReportsExportFilter): Promise
   if (filter.vehicle_id !== undefined) query.set('vehicle_id', String(filter.vehicle_id));
   if (filter.status) query.set('status', filter.status);
   saveBlob(await apiBlob(`/api/exports/reports.xlsx?${query}`), reportsExportFileName(filter));
-}
-
-/** Offers the bytes as a file download, then frees them. */
-export function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the URL after click() returns: free it a little later.
-  window.setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** The first day of a YYYY-MM-DD date's month: the range used when the list has no start date. */

@@ -1,12 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
+import { saveBlob } from '../../api/save-file';
 import type { ReportSummary } from '../../api/types';
 import { Button } from '../../components/Button';
 import { Notice } from '../../components/States';
 import { useI18n } from '../../i18n';
 
 /** How long the saved file's object URL lives: long enough for the browser to take it, then freed. */
-const URL_LIFETIME_MS = 60_000;
 
 /**
  * "Unduh PDF": the report's printable PDF. Fetched with the session's token (a bare link would carry
@@ -27,14 +27,7 @@ export function ReportPdfButton({ report }: { report: Pick<ReportSummary, 'id' |
     setError(undefined);
     try {
       const { blob, fileName } = await api.reportPdf(report.id, { signal: controller.signal });
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = fileName ?? `p2h-${report.vehicle.unit_code}-${report.operational_date}-shift${report.shift_number}.pdf`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      window.setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
+      saveBlob(blob, fileName ?? `p2h-${report.vehicle.unit_code}-${report.operational_date}-shift${report.shift_number}.pdf`);
     } catch (failure) {
       if (!controller.signal.aborted) setError(failure);
     } finally {

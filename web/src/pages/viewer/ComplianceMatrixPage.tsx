@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { saveBlob } from '../../api/save-file';
 import { complianceMatrixApi, MATRIX_STATUSES, shiftMonth, type ComplianceMatrix, type MatrixCell } from '../../api/compliance-matrix';
 import { Button } from '../../components/Button';
 import { EmptyState, ErrorState, Loading, Notice } from '../../components/States';
@@ -25,15 +26,7 @@ export function ComplianceMatrixPage() {
     setDownloading(true);
     setDownloadFailed(false);
     try {
-      const url = URL.createObjectURL(await complianceMatrixApi.xlsx(shown));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = `kepatuhan-p2h-${shown}.xlsx`;
-      document.body.append(link);
-      link.click();
-      link.remove();
-      // After the click has handed the blob to the download.
-      window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await complianceMatrixApi.xlsx(shown), `kepatuhan-p2h-${shown}.xlsx`);
     } catch {
       setDownloadFailed(true);
     } finally {
