@@ -39,13 +39,18 @@ function run(name: string, args: string[], inherit = false): Step {
 // The longest files (measured in a full run), started first: with a few files at a time, a long file
 // that starts last decides when the whole suite ends. Every other file follows in name order.
 const LONGEST_FIRST = [
+  'test/web/offline.test.ts',
+  'test/web/driver.test.ts',
   'test/cli/start.test.ts',
   'test/notifications/crash-faults.test.ts',
   'test/web/admin.test.ts',
-  'test/web/driver.test.ts',
-  'test/notifications/crash.test.ts',
   'test/web/roles.test.ts',
-  'test/web/defects.test.ts',
+  'test/web/records.test.ts',
+  'test/notifications/crash.test.ts',
+  'test/web/preferences.test.ts',
+  'test/web/workshop.test.ts',
+  'test/cli/telegram-cli.test.ts',
+  'test/cli/daily-notices.test.ts',
   'test/notifications/delivery.test.ts',
   'test/telegram/link-api.test.ts',
   'test/p2h/slots.test.ts',
