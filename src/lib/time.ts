@@ -4,6 +4,7 @@ export interface LocalTime {
   date: string; // YYYY-MM-DD
   hour: number;
   minute: number;
+  second: number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -19,12 +20,13 @@ export function localTime(instant: Date, timeZone: string): LocalTime {
       day: '2-digit',
       hour: '2-digit',
       minute: '2-digit',
+      second: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(timeZone, formatter);
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((p) => [p.type, p.value]));
-  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute) };
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
 }
 
 /** "2026-01-21" minus one day → "2026-01-20" (calendar arithmetic, no time zone involved). */
