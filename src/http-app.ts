@@ -63,8 +63,8 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerVehicleRoutes(http, { vehicles, timezone: config.timezone });
   registerChecklistRoutes(http, { checklist, knownDefects: (vehicleId) => defects.knownOn(vehicleId) });
   registerDefectRoutes(http, { defects });
-  registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
-  registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone });
+  registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix, companyName: config.companyName, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
+  registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone, companyName: config.companyName });
   registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
   // Last: the web app answers every other GET that is not under /api or /docs.

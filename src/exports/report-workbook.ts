@@ -21,6 +21,8 @@ export interface ReportWorkbookDeps {
   vehicles: Pick<VehiclesService, 'summariesByIds'>;
   users: Pick<UsersService, 'namesByIds'>;
   timeZone: string;
+  /** P2H_COMPANY_NAME: every printed page's heading (the streamed writer has no company property). */
+  companyName: string;
   /** Reports read per query (default 1 000). */
   pageSize?: number;
   /** Data rows per sheet before it continues in the next (default Excel's limit). */
@@ -37,7 +39,7 @@ export async function writeReportsWorkbook(output: Writable, filter: ReportExpor
   workbook.creator = 'P2H';
   const pages = () => namedPages(filter, deps);
 
-  const laporan = new SheetSeries(workbook, 'Laporan', laporanColumns(zone), deps.maxRowsPerSheet);
+  const laporan = new SheetSeries(workbook, 'Laporan', laporanColumns(zone), deps.maxRowsPerSheet, deps.companyName);
   let reports = 0;
   for await (const { page, vehicles, drivers } of pages()) {
     const defectCounts = await defectCountsByReport(deps.db, page.map((r) => r.id));
@@ -61,7 +63,7 @@ export async function writeReportsWorkbook(output: Writable, filter: ReportExpor
   }
   await laporan.finish();
 
-  const detail = new SheetSeries(workbook, 'Detail', DETAIL_COLUMNS, deps.maxRowsPerSheet);
+  const detail = new SheetSeries(workbook, 'Detail', DETAIL_COLUMNS, deps.maxRowsPerSheet, deps.companyName);
   for await (const { page, vehicles } of pages()) {
     const byId = new Map(page.map((r) => [r.id, r]));
     for (const answer of await answersOfReports(deps.db, page.map((r) => r.id))) {
@@ -80,7 +82,7 @@ export async function writeReportsWorkbook(output: Writable, filter: ReportExpor
   }
   await detail.finish();
 
-  const defectSheet = new SheetSeries(workbook, 'Defect', defectColumns(zone), deps.maxRowsPerSheet);
+  const defectSheet = new SheetSeries(workbook, 'Defect', defectColumns(zone), deps.maxRowsPerSheet, deps.companyName);
   for await (const { page, vehicles } of pages()) {
     const byId = new Map(page.map((r) => [r.id, r]));
     const found = await defectsOfReports(deps.db, page.map((r) => r.id));

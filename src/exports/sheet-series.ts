@@ -3,6 +3,7 @@
  * row limit ("Detail", "Detail 2", …): each row is committed at once, so nothing accumulates.
  */
 import type ExcelJS from 'exceljs';
+import { headerFooterText } from '../lib/spreadsheet-safety.js';
 
 /** Excel's limit is 1 048 576 rows a sheet, the header included. */
 export const MAX_DATA_ROWS_PER_SHEET = 1_048_575;
@@ -28,6 +29,8 @@ export class SheetSeries {
     private readonly columns: ColumnSpec[],
     /** Most data rows per sheet (tests pass a small one to see the split). */
     private readonly maxRows = MAX_DATA_ROWS_PER_SHEET,
+    /** Printed at the top left of every page (the company's name, P2H_COMPANY_NAME). */
+    private readonly printedHeading = '',
   ) {}
 
   addRow(values: CellValue[]): void {
@@ -48,7 +51,10 @@ export class SheetSeries {
     this.sheetCount += 1;
     const title = this.sheetCount === 1 ? this.name : `${this.name} ${this.sheetCount}`;
     const lastColumn = columnLetter(this.columns.length);
-    const sheet = this.workbook.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+    const sheet = this.workbook.addWorksheet(title, {
+      views: [{ state: 'frozen', ySplit: 1 }],
+      headerFooter: { oddHeader: `&L${headerFooterText(this.printedHeading)}&R${headerFooterText(title)}`, oddFooter: '&CHalaman &P / &N' },
+    });
     sheet.autoFilter = `A1:${lastColumn}1`;
     sheet.columns = this.columns.map((column) => ({ width: column.width, style: column.numFmt ? { numFmt: column.numFmt } : {} }));
     const header = sheet.addRow(this.columns.map((column) => column.header));

@@ -15,3 +15,8 @@ export function escapeFormula(text: string): string {
 export function safeText(text: string | null | undefined): string | null {
   return text === null || text === undefined ? null : escapeFormula(text);
 }
+
+/** Text for a printed page header or footer: `&` starts a code there (page number, font), so it is doubled. */
+export function headerFooterText(text: string): string {
+  return text.replace(/&/g, '&&');
+}

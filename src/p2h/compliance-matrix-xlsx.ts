@@ -1,6 +1,6 @@
 /** The compliance matrix as an Excel sheet: the web page's colours, a letter in each cell so it prints in black and white. */
 import ExcelJS from 'exceljs';
-import { escapeFormula } from '../lib/spreadsheet-safety.js';
+import { escapeFormula, headerFooterText } from '../lib/spreadsheet-safety.js';
 import type { ComplianceMatrix } from './compliance-matrix.js';
 import type { MatrixStatus } from './compliance-matrix-rules.js';
 import type { P2hStatus } from './values.js';
@@ -20,12 +20,14 @@ export const WORST_MARK: Record<P2hStatus, string> = { normal: '', warning: '*',
 const fill = (argb: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
 
-export async function complianceMatrixXlsx(matrix: ComplianceMatrix): Promise<Buffer> {
+export async function complianceMatrixXlsx(matrix: ComplianceMatrix, companyName: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'P2H';
+  workbook.company = companyName;
   const sheet = workbook.addWorksheet(`Kepatuhan ${matrix.month}`, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 1 }],
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    headerFooter: { oddHeader: `&L${headerFooterText(companyName)}&RMatriks kepatuhan P2H ${matrix.month}` },
   });
   sheet.columns = [{ width: 14 }, ...matrix.days.map(() => ({ width: 4.5 }))];
 
@@ -47,7 +49,7 @@ export async function complianceMatrixXlsx(matrix: ComplianceMatrix): Promise<Bu
 
   // The legend below the grid, so the sheet explains itself when printed.
   sheet.addRow([]);
-  sheet.addRow([`Matriks kepatuhan P2H ${matrix.month}`]).font = { bold: true };
+  sheet.addRow([`${escapeFormula(companyName)} · Matriks kepatuhan P2H ${matrix.month}`]).font = { bold: true };
   for (const look of Object.values(MATRIX_LOOK)) {
     const row = sheet.addRow([look.letter, look.label]);
     row.getCell(1).fill = fill(look.argb);

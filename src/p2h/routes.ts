@@ -14,8 +14,8 @@ import { complianceMatrixXlsx } from './compliance-matrix-xlsx.js';
 const tags = ['p2h'];
 const security = [{ bearer: [] }];
 
-export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; complianceMatrix: ComplianceMatrixService; reportPdf: ReportPdf }) {
-  const { p2h, complianceMatrix, reportPdf } = deps;
+export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; complianceMatrix: ComplianceMatrixService; reportPdf: ReportPdf; companyName: string }) {
+  const { p2h, complianceMatrix, reportPdf, companyName } = deps;
 
   app.post(
     '/api/p2h/reports',
@@ -158,7 +158,7 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; comp
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="kepatuhan-p2h-${matrix.month}.xlsx"`)
-        .send(await complianceMatrixXlsx(matrix));
+        .send(await complianceMatrixXlsx(matrix, companyName));
     },
   );
 }

@@ -164,10 +164,13 @@ describeEachDatabase('reports export as Excel', (ctx) => {
       vehicles: services.vehicles,
       users: services.users,
       timeZone: 'Asia/Makassar',
+      companyName: 'PT Tambang Uji & Co',
       pageSize: 1,
       maxRowsPerSheet: items,
     });
     const workbook = await readWorkbook(await bytes);
     assert.deepEqual(workbook.worksheets.map((s) => [s.name, dataRows(s)]), [['Laporan', 2], ['Detail', items], ['Detail 2', items], ['Defect', 2]]);
+    // P2H_COMPANY_NAME heads every printed page ('&' is a code there, so doubled).
+    assert.equal(workbook.getWorksheet('Detail 2')!.headerFooter.oddHeader, '&LPT Tambang Uji && Co&RDetail 2');
   });
 });
