@@ -1,6 +1,8 @@
 import { enComplianceMatrix } from './en-compliance-matrix';
+import { enNotifications } from './en-notifications';
 import { enOffline } from './en-offline';
 import { enPreferences } from './en-preferences';
+import { enRecords } from './en-records';
 import { enWorkshop } from './en-workshop';
 import type { MessageKey } from './id';
 
@@ -10,6 +12,8 @@ export const en: Record<MessageKey, string> = {
   ...enOffline,
   ...enPreferences,
   ...enComplianceMatrix,
+  ...enRecords,
+  ...enNotifications,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',
@@ -155,9 +159,6 @@ export const en: Record<MessageKey, string> = {
   'report.answers': 'Checklist answers',
   'report.remark': 'Remark',
   'report.notifications': 'Telegram notifications',
-  'report.pdf': 'Download PDF',
-  'report.pdfBusy': 'Preparing the PDF…',
-  'report.pdfFailed': 'The PDF could not be downloaded: {reason}',
   'report.noNotifications': 'No notification (NORMAL report).',
   'notif.pending': 'Waiting to be sent',
   'notif.sending': 'Sending',
@@ -323,33 +324,11 @@ export const en: Record<MessageKey, string> = {
   'reports.admin.unit': 'Unit',
   'reports.admin.allUnits': 'All units',
   'reports.admin.delivery': 'Notification',
-  'exports.downloadExcel': 'Download Excel',
-  'exports.preparing': 'Preparing Excel…',
-  'exports.range': 'Reports {from} – {to}',
-  'exports.failed': 'The Excel file could not be downloaded. Try again in a moment.',
-  'exports.offline': 'The Excel file could not be downloaded: no connection to the server.',
-  'exports.badRange': 'The Excel file could not be downloaded: the end date may not be before the start date, and the range is at most 366 days.',
-  'exports.forbidden': 'Your role may not download reports.',
-  'notifs.title': 'Notification log',
-  'notifs.status': 'Status',
-  'notifs.type': 'Type',
-  'notifs.allTypes': 'All types',
-  'notifs.allStatuses': 'All statuses',
   'notifs.type.p2h_abnormal': 'P2H ABNORMAL',
   'notifs.type.p2h_warning': 'P2H WARNING',
   'notifs.type.stnk_expiry': 'STNK expiry',
   'notifs.type.kir_expiry': 'KIR expiry',
   'notifs.type.pajak_expiry': 'Road tax expiry',
-  'notifs.type.test': 'Test',
-  'notifs.created': 'Created',
-  'notifs.count': '{n} notifications',
-  'notifs.queued': 'Last queued',
-  'notifs.attempts': '{n} attempts',
-  'notifs.lastError': 'Last error',
-  'notifs.skipReason': 'Why it was not sent',
-  'notifs.resend': 'Resend',
-  'notifs.resent': 'Notification #{id} was queued again (status: {status}).',
-  'notifs.report': 'Report #{id}',
 
   'noAccess.title': 'No access',
   'noAccess.body': 'This page is not available to your role ({role}).',

@@ -1,7 +1,9 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
 import { idComplianceMatrix } from './id-compliance-matrix';
+import { idNotifications } from './id-notifications';
 import { idOffline } from './id-offline';
 import { idPreferences } from './id-preferences';
+import { idRecords } from './id-records';
 import { idWorkshop } from './id-workshop';
 
 export const id = {
@@ -9,6 +11,8 @@ export const id = {
   ...idOffline,
   ...idPreferences,
   ...idComplianceMatrix,
+  ...idRecords,
+  ...idNotifications,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',
@@ -154,9 +158,6 @@ export const id = {
   'report.answers': 'Jawaban checklist',
   'report.remark': 'Keterangan',
   'report.notifications': 'Notifikasi Telegram',
-  'report.pdf': 'Unduh PDF',
-  'report.pdfBusy': 'Menyiapkan PDF…',
-  'report.pdfFailed': 'PDF tidak dapat diunduh: {reason}',
   'report.noNotifications': 'Tidak ada notifikasi (laporan NORMAL).',
   'notif.pending': 'Menunggu dikirim',
   'notif.sending': 'Sedang dikirim',
@@ -322,33 +323,11 @@ export const id = {
   'reports.admin.unit': 'Unit',
   'reports.admin.allUnits': 'Semua unit',
   'reports.admin.delivery': 'Notifikasi',
-  'exports.downloadExcel': 'Unduh Excel',
-  'exports.preparing': 'Menyiapkan Excel…',
-  'exports.range': 'Laporan {from} – {to}',
-  'exports.failed': 'File Excel gagal diunduh. Coba lagi sebentar lagi.',
-  'exports.offline': 'File Excel gagal diunduh: tidak ada koneksi ke server.',
-  'exports.badRange': 'File Excel gagal diunduh: tanggal akhir tidak boleh sebelum tanggal awal, dan rentang paling panjang 366 hari.',
-  'exports.forbidden': 'Peran Anda tidak boleh mengunduh laporan.',
-  'notifs.title': 'Log notifikasi',
-  'notifs.status': 'Status',
-  'notifs.type': 'Jenis',
-  'notifs.allTypes': 'Semua jenis',
-  'notifs.allStatuses': 'Semua status',
   'notifs.type.p2h_abnormal': 'P2H ABNORMAL',
   'notifs.type.p2h_warning': 'P2H WARNING',
   'notifs.type.stnk_expiry': 'STNK habis',
   'notifs.type.kir_expiry': 'KIR habis',
   'notifs.type.pajak_expiry': 'Pajak habis',
-  'notifs.type.test': 'Uji coba',
-  'notifs.created': 'Dibuat',
-  'notifs.count': '{n} notifikasi',
-  'notifs.queued': 'Terakhir dijadwalkan',
-  'notifs.attempts': '{n} percobaan',
-  'notifs.lastError': 'Kesalahan terakhir',
-  'notifs.skipReason': 'Alasan tidak dikirim',
-  'notifs.resend': 'Kirim ulang',
-  'notifs.resent': 'Notifikasi #{id} dijadwalkan ulang (status: {status}).',
-  'notifs.report': 'Laporan #{id}',
 
   'noAccess.title': 'Tidak ada akses',
   'noAccess.body': 'Halaman ini tidak tersedia untuk peran Anda ({role}).',
