@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { AuditLog } from './audit/service.js';
 import { ChecklistService } from './checklist/service.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
@@ -37,6 +38,8 @@ export interface Services {
   outbox: Outbox;
   /** Uploads, serving and the 24-hour cleanup of photos (PHOTO_STORAGE: local disk or S3). */
   photos: PhotosService;
+  /** Who changed what: services record into it inside the transaction that makes the change. */
+  audit: AuditLog;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
   clock: Clock;
 }
@@ -48,6 +51,7 @@ export interface Services {
 export function buildServices(options: ServicesOptions): Services {
   const { config, clock, log } = options;
   const db = options.database.db;
+  const audit = new AuditLog(db, clock);
   const preferences = new PreferencesService(db, clock);
   // Info lines (a message held for quiet hours); the CLI's quiet logger has none.
   const info = (fields: Record<string, unknown>, message: string) => log.info?.(fields, message);
@@ -87,5 +91,5 @@ export function buildServices(options: ServicesOptions): Services {
   });
   const complianceMatrix = new ComplianceMatrixService(db, { vehicles, clock, timezone: config.timezone });
   const photos = new PhotosService(db, { storage: photoStorageFor(config.photos.storage, config.dataDir), clock, log });
-  return { users, vehicles, checklist, p2h, complianceMatrix, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
+  return { audit, users, vehicles, checklist, p2h, complianceMatrix, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
 }

@@ -8,3 +8,4 @@ export * from '../notifications/schema.js';
 export * from '../defects/schema.js';
 export * from '../photos/schema.js';
 export * from '../preferences/schema.js';
+export * from '../audit/schema.js';

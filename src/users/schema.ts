@@ -20,6 +20,8 @@ export const users = pgTable(
     isActive: boolean('is_active').notNull().default(true),
     /** Bumped on password change so tokens issued before it stop working. */
     tokenVersion: integer('token_version').notNull().default(0),
+    /** Set for a temporary password (bulk import): the user must choose their own at first login. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     /** The user's private chat with the bot (Telegram user id as text), as the seed's schema has it. */
     telegramChatId: text('telegram_chat_id'),
     telegramUsername: text('telegram_username'),
