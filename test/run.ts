@@ -1,9 +1,9 @@
 /**
- * `npm test`: type-checks the server and the web app and builds the web app at the same time, then runs
- * every test file as soon as the build is there (the browser tests need dist/web; nothing needs the type
- * check), while the type check still runs. Serially these steps kept the first test waiting ~45 s.
- * Fails when any step fails, so a type error still fails the suite. Type-check and build output is
- * held back and printed after the tests, so it never interleaves with the test report.
+ * `npm test`: type-checks the server and the web app, builds the web app and runs the tests, all at once:
+ * the test files go to a few long-lived test processes (test/support/shard.ts) that take them from a
+ * queue, longest first; browser tests are taken only once the web build is there. Fails when any step
+ * fails, so a type error still fails the suite. Type-check and build output is held back and printed
+ * after the tests, so it never interleaves with the test report.
  *
  *   npm test                      # everything
  *   npm test -- test/auth/*.ts    # only these test files (still type-checks and builds)
@@ -12,20 +12,24 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { QUEUE_ENV, WEB_BUILD_FAILED, WEB_BUILD_READY, writeQueue } from './support/shard-queue.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
-// 2 cores, but most test files spend their time waiting on PostgreSQL, child processes or the browser.
-const CONCURRENCY = process.env.TEST_CONCURRENCY ?? '4';
+// Test processes: 2 cores, but test files spend much of their time waiting on PostgreSQL, child processes
+// or the browser.
+const CONCURRENCY = Number(process.env.TEST_CONCURRENCY ?? 4);
 
 interface Step {
   name: string;
   done: Promise<{ ok: boolean; output: string; seconds: number }>;
 }
 
-function run(name: string, args: string[], inherit = false): Step {
+function run(name: string, args: string[], options: { inherit?: boolean; env?: NodeJS.ProcessEnv } = {}): Step {
   const started = Date.now();
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: options.env ?? process.env, stdio: options.inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
@@ -36,7 +40,7 @@ function run(name: string, args: string[], inherit = false): Step {
   return { name, done };
 }
 
-// The longest files (measured in a full run), started first: with a few files at a time, a long file
+// The longest files (measured in a full run), started first: with a few test processes, a long file
 // that starts last decides when the whole suite ends. Every other file follows in name order.
 const LONGEST_FIRST = [
   'test/web/offline.test.ts',
@@ -83,14 +87,24 @@ const vite = path.join(path.dirname(require.resolve('vite/package.json')), 'bin/
 const typecheck = [run('tsc -p .', [tsc, '-p', '.']), run('tsc -p web', [tsc, '-p', 'web'])];
 const build = run('build:web', [vite, 'build', '--config', 'web/vite.config.ts']);
 
+// The queue and one tiny entry file per test process, in a folder of this run.
+const queueDir = fs.mkdtempSync(path.join(os.tmpdir(), 'p2h-test-queue-'));
+process.on('exit', () => fs.rmSync(queueDir, { recursive: true, force: true }));
+const files = longestFirst(process.argv.length > 2 ? process.argv.slice(2).map((file) => path.relative(ROOT, path.resolve(file))) : testFiles());
+writeQueue(queueDir, ROOT, files);
+const shard = pathToFileURL(path.join(ROOT, 'test/support/shard.ts')).href;
+const entries = Array.from({ length: Math.max(1, Math.min(CONCURRENCY, files.length)) }, (_, index) => {
+  const entry = path.join(queueDir, `tests-${index + 1}.test.mjs`);
+  fs.writeFileSync(entry, `import ${JSON.stringify(shard)};\n`);
+  return entry;
+});
+console.log(`# ${files.length} test files in ${entries.length} test processes, while the web app builds and the type check runs`);
+const tests = run('tests', ['--import', 'tsx', '--test', `--test-concurrency=${entries.length}`, ...entries], { inherit: true, env: { ...process.env, [QUEUE_ENV]: queueDir } });
+
 const built = await build.done;
+fs.writeFileSync(path.join(queueDir, built.ok ? WEB_BUILD_READY : WEB_BUILD_FAILED), '');
 const results: { name: string; ok: boolean; output: string; seconds: number }[] = [{ name: build.name, ...built }];
-if (built.ok) {
-  console.log(`# build:web done in ${built.seconds.toFixed(1)} s; running the tests while the type check goes on`);
-  const files = longestFirst(process.argv.length > 2 ? process.argv.slice(2) : testFiles());
-  const tests = run('tests', ['--import', 'tsx', '--test', `--test-concurrency=${CONCURRENCY}`, ...files], true);
-  results.push({ name: tests.name, ...(await tests.done), output: '' });
-}
+results.push({ name: tests.name, ...(await tests.done), output: '' });
 for (const step of typecheck) results.push({ name: step.name, ...(await step.done) });
 
 let failed = false;
@@ -99,5 +113,5 @@ for (const result of results) {
   if (!result.ok && result.output.trim()) console.log(`\n# ${result.name} FAILED:\n${result.output.trimEnd()}`);
 }
 console.log(`\n# ${results.map((r) => `${r.name} ${r.ok ? 'ok' : 'FAILED'} (${r.seconds.toFixed(1)} s)`).join(', ')}`);
-if (!built.ok) console.log('# the tests did not run: the web build failed');
+if (!built.ok) console.log('# the browser tests could not pass: the web build failed');
 process.exitCode = failed ? 1 : 0;

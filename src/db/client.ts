@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -69,18 +69,22 @@ export function openPostgres(url: string, options: { poolSize?: number; onError?
   };
 }
 
+export type PgliteArtifacts = Pick<PGliteOptions, 'pgliteWasmModule' | 'initdbWasmModule' | 'fsBundle'>;
+
 /**
  * dataDir undefined: in memory (tests). Otherwise the folder is locked against a second process.
  * `from` (in memory only): start from a data directory dumped by `dumpPglite`, skipping initdb, which is
  * most of the start-up cost; the tests open dozens of databases from one migrated dump this way.
+ * `artifacts`: PGlite's WebAssembly compiled once and its file bundle read once, for a process that
+ * opens many databases (a test process); without them each start compiles ~9 MB of WebAssembly again.
  */
-export async function openPglite(dataDir: string | undefined, options: { from?: Blob } = {}): Promise<Database> {
+export async function openPglite(dataDir: string | undefined, options: { from?: Blob; artifacts?: PgliteArtifacts } = {}): Promise<Database> {
   const release = dataDir === undefined ? () => {} : lockDataDir(dataDir);
   try {
     if (dataDir !== undefined) await initPgliteDataDir(`${dataDir}/pglite`);
     const client =
       dataDir === undefined
-        ? new PGlite({ startParams: PGLITE_START_PARAMS, ...(options.from ? { loadDataDir: options.from } : {}) })
+        ? new PGlite({ startParams: PGLITE_START_PARAMS, ...options.artifacts, ...(options.from ? { loadDataDir: options.from } : {}) })
         : new PGlite(`${dataDir}/pglite`, { startParams: PGLITE_START_PARAMS });
     await client.waitReady;
     const db = drizzlePglite(client, { schema }) as unknown as Db;

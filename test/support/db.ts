@@ -7,7 +7,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import { MIGRATIONS_FOLDER, openPglite, openPostgres, type Database } from '../../src/db/client.js';
+import { MIGRATIONS_FOLDER, openPglite, openPostgres, type Database, type PgliteArtifacts } from '../../src/db/client.js';
 
 const require = createRequire(import.meta.url);
 
@@ -46,6 +46,22 @@ function migratedPgliteDump(): Promise<Blob> {
     }
   })();
   return migratedPglite;
+}
+
+// A test process opens many PGlites (test/support/shard.ts runs many files in one process): compile the
+// WebAssembly and read the file bundle once, not at every start.
+let pgliteArtifacts: Promise<PgliteArtifacts> | undefined;
+// The root tsconfig has no DOM library, and Node's types declare WebAssembly's types but not the global.
+const wasm = (globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<WebAssembly.Module> } }).WebAssembly;
+function compiledPglite(): Promise<PgliteArtifacts> {
+  pgliteArtifacts ??= (async () => {
+    const dist = path.dirname(require.resolve('@electric-sql/pglite'));
+    const [pgliteWasmModule, initdbWasmModule] = await Promise.all(
+      ['pglite.wasm', 'initdb.wasm'].map((name) => wasm.compile(fs.readFileSync(path.join(dist, name)))),
+    );
+    return { pgliteWasmModule, initdbWasmModule, fsBundle: new Blob([fs.readFileSync(path.join(dist, 'pglite.data'))]) };
+  })();
+  return pgliteArtifacts;
 }
 
 /**
@@ -112,7 +128,7 @@ function migratedPostgresTemplate(): Promise<string> {
 /** A fresh, migrated database of its own, so test files run in parallel without sharing state. */
 export async function createTestDatabase(kind: DbKind): Promise<TestDatabase> {
   if (kind === 'pglite') {
-    const database = await openPglite(undefined, { from: await migratedPgliteDump() });
+    const database = await openPglite(undefined, { from: await migratedPgliteDump(), artifacts: await compiledPglite() });
     await database.migrate(); // nothing left to apply: checks the dump is up to date with the migrations
 
     return { ...database, url: undefined };

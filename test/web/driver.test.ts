@@ -103,7 +103,7 @@ describe('web app, driver on a phone (real server, real Chromium)', () => {
     const userId = await links.redeemToken(new URL(opened[0]!).searchParams.get('start')!);
     assert.ok(userId, 'the token from the page is a real one');
     await links.linkById(userId, { chatId: '880001', username: 'budi_p2h' }, 'token');
-    await page.getByText('Telegram berhasil terhubung.').waitFor({ timeout: 10_000 });
+    await page.getByText('Telegram berhasil terhubung.').waitFor({ timeout: 30_000 });
     await page.getByText('@budi_p2h').waitFor();
     await page.getByRole('button', { name: 'Putuskan Telegram' }).click();
     await page.getByRole('button', { name: 'Ya, putuskan' }).click();

@@ -54,7 +54,8 @@ export async function newContext(browser: Browser, baseURL: string, viewport: { 
       return null;
     };
   });
-  context.setDefaultTimeout(10_000);
+  // Generous: the suite runs these beside other test processes on 2 cores, and a passing step never waits for it.
+  context.setDefaultTimeout(30_000);
   return context;
 }
 

@@ -31,14 +31,14 @@ export async function newOfflineContext(browser: Browser, baseURL: string, serve
   // The page's clock is the server's (which runs ahead, see startWebServer): the report's
   // inspected_at is judged against it and must be neither in the future nor a day old.
   await context.clock.install({ time: new Date(serverNow.getTime() - 1000) });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(45_000);
   return context;
 }
 
 /** Until the service worker controls this page: from then on its GETs go through the worker's caches. */
 export async function waitForServiceWorker(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 45_000 });
 }
 
 /** The API from outside the browser (never offline): a token for the given user. */
@@ -59,7 +59,7 @@ export async function apiGet<T>(baseURL: string, token: string, path: string): P
 }
 
 /** Polls until check() returns a value (not undefined), or fails after the timeout. */
-export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+export async function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const value = await check();
