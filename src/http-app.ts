@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { createAuth } from './auth/guard.js';
 import { LoginThrottle } from './auth/login-throttle.js';
 import { installAccessControl } from './auth/access.js';
+import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerChecklistRoutes } from './checklist/routes.js';
 import type { Config } from './config/config.js';
@@ -67,6 +68,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone, companyName: config.companyName });
   registerPhotoRoutes(http, { photos });
   registerNotificationRoutes(http, { outbox });
+  registerAuditRoutes(http, { audit: services.audit });
   // Last: the web app answers every other GET that is not under /api or /docs.
   await registerWebApp(http, { root: options.webRoot });
   return http;

@@ -51,15 +51,15 @@ export interface Services {
 export function buildServices(options: ServicesOptions): Services {
   const { config, clock, log } = options;
   const db = options.database.db;
-  const audit = new AuditLog(db, clock);
+  const audit = new AuditLog(db, clock, config.timezone);
   const preferences = new PreferencesService(db, clock);
   // Info lines (a message held for quiet hours); the CLI's quiet logger has none.
   const info = (fields: Record<string, unknown>, message: string) => log.info?.(fields, message);
   const linkNotices = new AccountNoticeOutbox(preferences, { botConfigured: config.telegram.botToken !== undefined, timezone: config.timezone, now: clock, info });
-  const users = new UsersService(db, clock, linkNotices);
-  const vehicles = new VehiclesService(db, (id) => users.findById(id), clock);
-  const checklist = new ChecklistService(db, vehicles, clock);
-  const telegramLinks = new TelegramLinkService(db, clock, linkNotices);
+  const users = new UsersService(db, clock, linkNotices, audit);
+  const vehicles = new VehiclesService(db, (id) => users.findById(id), clock, audit);
+  const checklist = new ChecklistService(db, vehicles, clock, audit);
+  const telegramLinks = new TelegramLinkService(db, clock, linkNotices, audit);
   const outbox = new Outbox(db, telegramLinks, preferences, {
     botConfigured: config.telegram.botToken !== undefined,
     groupChatId: config.telegram.chatId,
@@ -76,7 +76,7 @@ export function buildServices(options: ServicesOptions): Services {
     now: clock,
   });
   const photoLinks = new PhotoLinks(db, clock);
-  const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, photos: photoLinks, clock, escalateMinutes: config.defectEscalateMinutes });
+  const defects = new DefectsService(db, { vehicles, users, checklist, notices: defectNotices, photos: photoLinks, audit, clock, escalateMinutes: config.defectEscalateMinutes });
   const p2h = new P2hService(db, {
     vehicles,
     checklist,

@@ -90,6 +90,8 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'GET /api/notifications': ADMIN_ROLES,
   'GET /api/notifications/:id': ADMIN_ROLES,
   'POST /api/notifications/:id/resend': ADMIN_ROLES,
+
+  'GET /api/audit-log': ADMIN_ROLES,
 };
 
 /** A registered /api route with its declared access: what the role matrix and the fuzz suite walk. */

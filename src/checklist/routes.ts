@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { actorOf } from '../auth/guard.js';
 import { IdParams } from '../http/api-schemas.js';
 import { created, envelope, ok } from '../http/envelope.js';
 import type { KnownDefect } from '../defects/types.js';
@@ -76,7 +77,7 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
     {
       schema: { tags, security, summary: 'Add a checklist item', body: CreateItemBody, response: created(ItemRef) },
     },
-    async (request, reply) => reply.code(201).send(envelope('Item checklist berhasil dibuat', await checklist.create(request.body))),
+    async (request, reply) => reply.code(201).send(envelope('Item checklist berhasil dibuat', await checklist.create(actorOf(request), request.body))),
   );
 
   app.get(
@@ -97,7 +98,7 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
         response: ok(ItemRef),
       },
     },
-    async (request) => envelope('Item checklist berhasil diubah', await checklist.update(request.params.id, request.body)),
+    async (request) => envelope('Item checklist berhasil diubah', await checklist.update(actorOf(request), request.params.id, request.body)),
   );
 
   app.delete(
@@ -111,6 +112,6 @@ export function registerChecklistRoutes(app: HttpServer, deps: { checklist: Chec
         response: ok(ItemRef),
       },
     },
-    async (request) => envelope('Item checklist berhasil dinonaktifkan', await checklist.retire(request.params.id)),
+    async (request) => envelope('Item checklist berhasil dinonaktifkan', await checklist.retire(actorOf(request), request.params.id)),
   );
 }

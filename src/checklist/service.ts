@@ -1,4 +1,5 @@
 import { and, asc, count, eq, isNull, min, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { AuditActor, AuditLog } from '../audit/service.js';
 import type { Db } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
@@ -44,6 +45,7 @@ export class ChecklistService {
     private readonly db: Db,
     private readonly vehicles: VehiclesService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Active items that apply to a vehicle type, in checklist order. */
@@ -83,24 +85,29 @@ export class ChecklistService {
     return toApiItem(await this.requireRow(id));
   }
 
-  async create(input: CreateItemInput): Promise<ChecklistItem> {
+  async create(actor: AuditActor | null, input: CreateItemInput): Promise<ChecklistItem> {
     const vehicleTypes = await this.resolveTypes(input.vehicle_types);
     const now = this.clock();
-    const [row] = await this.db
-      .insert(checklistItems)
-      .values({
-        section: normalizeSection(input.section),
-        itemName: normalizeName(input.item_name),
-        order: input.order,
-        vehicleTypes: vehicleTypes ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .returning();
-    return toApiItem(row!);
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(checklistItems)
+        .values({
+          section: normalizeSection(input.section),
+          itemName: normalizeName(input.item_name),
+          order: input.order,
+          vehicleTypes: vehicleTypes ?? null,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning();
+      const item = toApiItem(row!);
+      await this.audit.record(tx, { actor, action: 'create', entity: 'checklist_item', entityId: item.id, before: null, after: item });
+      return item;
+    });
   }
 
-  async update(id: number, input: UpdateItemInput): Promise<ChecklistItem> {
+  /** `actor`: who edited it; null for the demo seed. */
+  async update(actor: AuditActor | null, id: number, input: UpdateItemInput): Promise<ChecklistItem> {
     await this.requireRow(id);
     const changes: Partial<typeof checklistItems.$inferInsert> = { updatedAt: this.clock() };
     if (input.section !== undefined) changes.section = normalizeSection(input.section);
@@ -108,13 +115,20 @@ export class ChecklistService {
     if (input.order !== undefined) changes.order = input.order;
     if (input.vehicle_types !== undefined) changes.vehicleTypes = await this.resolveTypes(input.vehicle_types);
     if (input.is_active !== undefined) changes.isActive = input.is_active;
-    const [row] = await this.db.update(checklistItems).set(changes).where(eq(checklistItems.id, id)).returning();
-    return toApiItem(row!);
+    return this.db.transaction(async (tx) => {
+      const [locked] = await tx.select().from(checklistItems).where(eq(checklistItems.id, id)).for('update');
+      const [row] = await tx.update(checklistItems).set(changes).where(eq(checklistItems.id, id)).returning();
+      const before = toApiItem(locked!);
+      const after = toApiItem(row!);
+      const action = before.is_active && !after.is_active ? 'deactivate' : 'update';
+      await this.audit.recordChange(tx, { actor, action, entity: 'checklist_item', entityId: id, before, after });
+      return after;
+    });
   }
 
   /** DELETE retires: submitted reports refer to the item, so it is never removed. */
-  retire(id: number): Promise<ChecklistItem> {
-    return this.update(id, { is_active: false });
+  retire(actor: AuditActor | null, id: number): Promise<ChecklistItem> {
+    return this.update(actor, id, { is_active: false });
   }
 
   /** Sections of the active checklist, in the order of their first item. */

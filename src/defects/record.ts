@@ -39,6 +39,8 @@ export async function addEvent(
 export interface AppliedChanges {
   /** Opened or reopened: what the workshop is told about. */
   fresh: DefectRow[];
+  /** Which of `fresh` were reopened rather than opened new (the audit log tells them apart). */
+  reopenedIds: Set<number>;
   /** Whether the set of unresolved ABNORMAL defects may have changed (the unit's stop reason). */
   touchesStop: boolean;
   /** Each WARNING/ABNORMAL answer's defect and its timeline step, by checklist item: where its photos go. */
@@ -50,16 +52,17 @@ export async function applyReport(tx: Executor, report: ReportForDefects): Promi
   // Most reports are all NORMAL: they can only verify repairs, which one statement does.
   if (!report.answers.some((a) => a.status !== 'normal')) {
     await verifyRepaired(tx, report);
-    return { fresh: [], touchesStop: false, reported: new Map() };
+    return { fresh: [], reopenedIds: new Set(), touchesStop: false, reported: new Map() };
   }
   await lockUnitDefects(tx, report.vehicleId);
   const live = await liveDefectsOf(tx, report.vehicleId);
   const changes = defectChangesForAnswers(live, report.answers);
-  const result: AppliedChanges = { fresh: [], touchesStop: false, reported: new Map() };
+  const result: AppliedChanges = { fresh: [], reopenedIds: new Set(), touchesStop: false, reported: new Map() };
   for (const change of changes) {
     const { row, eventId } = await applyChange(tx, change, report);
     if (change.kind !== 'verified') result.reported.set(row.checklistItemId, { defectId: row.id, eventId });
     if (change.kind === 'open' || change.kind === 'reopened') result.fresh.push(row);
+    if (change.kind === 'reopened') result.reopenedIds.add(row.id);
     if (change.kind !== 'verified' && row.severity === 'abnormal') result.touchesStop = true;
   }
   return result;

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { AuditLog } from '../audit/service.js';
 import type { ChecklistService } from '../checklist/service.js';
 import type { Db, Executor } from '../db/client.js';
 import { DomainError, forbidden } from '../lib/errors.js';
@@ -19,6 +20,7 @@ export interface DefectsDeps {
   checklist: ChecklistService;
   notices: DefectNotices;
   photos: DefectPhotos;
+  audit: AuditLog;
   clock: Clock;
   /** DEFECT_ESCALATE_MINUTES: an ABNORMAL defect nobody took this long is announced to the group. */
   escalateMinutes: number;
@@ -49,6 +51,11 @@ export class DefectsService {
     if (applied.touchesStop) await this.refreshStop(tx, report.vehicleId, report.at, []);
     if (applied.fresh.length === 0) return { queued: false, reported: applied.reported };
     const views = await toDefectViews(applied.fresh, this.deps, tx);
+    const actor = { id: report.userId, fullName: context.reporterName };
+    await this.deps.audit.record(
+      tx,
+      views.map((view) => ({ actor, action: applied.reopenedIds.has(view.id) ? 'reopen' : 'create', entity: 'defect', entityId: view.id, before: null, after: view }) as const),
+    );
     const queued = await this.deps.notices.defectsReported(tx, { reportId: report.reportId, vehicleId: report.vehicleId, ...context, defects: views });
     return { queued, reported: applied.reported };
   }
@@ -133,7 +140,7 @@ export class DefectsService {
   }
 
   take(actor: Actor, id: number): Promise<DefectDetail> {
-    return this.step(id, (row) => refuseTake(actor.role, row), async (tx, row, at) => {
+    return this.step(actor, 'take', id, (row) => refuseTake(actor.role, row), async (tx, row, at) => {
       await update(tx, id, { status: 'in_progress', assignedToId: actor.id, updatedAt: at });
       await addEvent(tx, { defectId: id, at, action: 'taken', actorId: actor.id });
       return row;
@@ -145,7 +152,7 @@ export class DefectsService {
     if (!assignee || !assignee.isActive || assignee.role !== 'mechanic') {
       throw new DomainError('ASSIGNEE_NOT_MECHANIC', `User ${userId} bukan mekanik yang aktif`, { details: [{ field: 'user_id', code: 'not_mechanic', message: 'harus mekanik yang aktif' }] });
     }
-    return this.step(id, (row) => refuseAssign(actor.role, row), async (tx, row, at) => {
+    return this.step(actor, 'assign', id, (row) => refuseAssign(actor.role, row), async (tx, row, at) => {
       await update(tx, id, { status: 'in_progress', assignedToId: userId, updatedAt: at });
       await addEvent(tx, { defectId: id, at, action: 'assigned', actorId: actor.id, note: assignee.fullName });
       return row;
@@ -161,7 +168,7 @@ export class DefectsService {
       });
     }
     if (!text) throw new DomainError('VALIDATION_ERROR', 'Catatan perbaikan wajib diisi', { details: [{ field: 'note', code: 'required', message: 'wajib diisi' }] });
-    return this.step(id, (row) => refuseRepair(actor.role, actor.id, row), async (tx, row, at) => {
+    return this.step(actor, 'repair', id, (row) => refuseRepair(actor.role, actor.id, row), async (tx, row, at) => {
       const assignedToId = row.assignedToId ?? actor.id;
       const repaired = await update(tx, id, { status: 'repaired', repairedAt: at, repairNote: text, assignedToId, updatedAt: at });
       const defectEventId = await addEvent(tx, { defectId: id, at, action: 'repaired', actorId: actor.id, note: text });
@@ -175,7 +182,7 @@ export class DefectsService {
   close(actor: Actor, id: number, reason: string): Promise<DefectDetail> {
     const text = reason.trim();
     if (!text) throw new DomainError('VALIDATION_ERROR', 'Alasan wajib diisi', { details: [{ field: 'reason', code: 'required', message: 'wajib diisi' }] });
-    return this.step(id, (row) => refuseClose(actor.role, row), async (tx, row, at) => {
+    return this.step(actor, 'close', id, (row) => refuseClose(actor.role, row), async (tx, row, at) => {
       const closed = await update(tx, id, { status: 'closed', closedAt: at, closeReason: text, updatedAt: at });
       await addEvent(tx, { defectId: id, at, action: 'closed', actorId: actor.id, note: text });
       return closed;
@@ -217,6 +224,8 @@ export class DefectsService {
    * reason, tell the drivers when the unit may run again, and commit with the messages it caused.
    */
   private async step(
+    actor: Actor,
+    action: 'take' | 'assign' | 'repair' | 'close',
     id: number,
     refuse: (row: DefectRow) => StepRefusal | null,
     apply: (tx: Executor, row: DefectRow, at: Date) => Promise<DefectRow>,
@@ -229,6 +238,8 @@ export class DefectsService {
       const refusal = refuse(row);
       if (refusal) throw await this.refusalError(refusal, row, tx);
       await apply(tx, row, at);
+      const [before, after] = await toDefectViews([row, await this.requireRow(tx, id)], this.deps, tx);
+      await this.deps.audit.record(tx, { actor, action, entity: 'defect', entityId: id, before, after });
       if (row.severity === 'abnormal') await this.refreshStop(tx, row.vehicleId, at, [id]);
     });
     this.deps.notices.signal();

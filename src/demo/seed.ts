@@ -72,7 +72,7 @@ export async function seedDemo(services: Services, timezone = 'Asia/Makassar', n
   const units = [];
   for (const unit of DEMO_UNITS) {
     units.push(
-      await services.vehicles.create({
+      await services.vehicles.create(null, {
         unit_code: unit.unit_code,
         plate_number: unit.plate_number,
         vehicle_type: unit.vehicle_type,
@@ -113,7 +113,7 @@ async function limitItemsToTypes(services: Services): Promise<void> {
   const types = await services.vehicles.typeNames();
   for (const item of await services.checklist.listAll()) {
     const prefix = Object.keys(NOT_FOR).find((start) => item.item_name.startsWith(start));
-    if (prefix) await services.checklist.update(item.id, { vehicle_types: types.filter((type) => !NOT_FOR[prefix]!.includes(type)) });
+    if (prefix) await services.checklist.update(null, item.id, { vehicle_types: types.filter((type) => !NOT_FOR[prefix]!.includes(type)) });
   }
 }
 

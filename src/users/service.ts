@@ -1,4 +1,5 @@
 import { and, count, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AuditLog } from '../audit/service.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { pageOffset, type Paging } from '../lib/paging.js';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
@@ -40,6 +41,7 @@ export class UsersService {
     private readonly clock: Clock,
     /** A deactivated account's chat is told its link ended. */
     private readonly linkNotices: LinkEndNotices,
+    private readonly audit: AuditLog,
   ) {
     this.byId = db.select().from(users).where(eq(users.id, sql.placeholder('id'))).prepare('users_by_id');
   }
@@ -49,21 +51,26 @@ export class UsersService {
     const phone = requirePhone(input.phone_number);
     const passwordHash = await hashPassword(input.password);
     const now = this.clock();
-    const [row] = await this.insertOrConflict(() =>
-      this.db
-        .insert(users)
-        .values({
-          fullName: input.full_name.trim(),
-          phoneNumber: phone,
-          email: normalizeEmail(input.email),
-          role: input.role,
-          passwordHash,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning(),
+    const user = await this.insertOrConflict(() =>
+      this.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({
+            fullName: input.full_name.trim(),
+            phoneNumber: phone,
+            email: normalizeEmail(input.email),
+            role: input.role,
+            passwordHash,
+            createdAt: now,
+            updatedAt: now,
+          })
+          .returning();
+        const created = toPublicUser(row!);
+        await this.audit.record(tx, { actor, action: 'create', entity: 'user', entityId: created.id, before: null, after: created });
+        return created;
+      }),
     );
-    return toPublicUser(row!);
+    return user;
   }
 
   async list(query: UserListQuery & Paging): Promise<{ items: User[]; total: number }> {
@@ -126,18 +133,24 @@ export class UsersService {
     if (input.password !== undefined || input.role !== undefined || input.is_active === false) {
       changes.tokenVersion = sql`${users.tokenVersion} + 1` as unknown as number;
     }
-    const [row] = await this.insertOrConflict(() =>
+    return this.insertOrConflict(() =>
       this.db.transaction(async (tx) => {
-        const [locked] = await tx.select({ chatId: users.telegramChatId }).from(users).where(eq(users.id, id)).for('update');
+        const [locked] = await tx.select().from(users).where(eq(users.id, id)).for('update');
         // Deactivation ends the link: alerts must not reach a phone the account no longer owns.
-        if (input.is_active === false && locked?.chatId) {
-          await endLink(tx, this.linkNotices, { userId: id, chatId: locked.chatId, method: 'deactivated', actorUserId: actor.id });
+        if (input.is_active === false && locked?.telegramChatId) {
+          await endLink(tx, { notices: this.linkNotices, audit: this.audit }, { user: locked, method: 'deactivated', actor });
         }
         if (input.password !== undefined || input.is_active === false) await revokeLinkTokens(tx, id);
-        return tx.update(users).set(changes).where(eq(users.id, id)).returning();
+        const [row] = await tx.update(users).set(changes).where(eq(users.id, id)).returning();
+        const before = toPublicUser(locked!);
+        const after = toPublicUser(row!);
+        // A reset is recorded even when nothing shown changed: that it happened is the point (never the password).
+        const entry = { actor, entity: 'user' as const, entityId: id, before, after };
+        if (input.password !== undefined) await this.audit.record(tx, { ...entry, action: 'password_reset' });
+        else await this.audit.recordChange(tx, { ...entry, action: before.is_active && !after.is_active ? 'deactivate' : 'update' });
+        return after;
       }),
     );
-    return toPublicUser(row!);
   }
 
   /** DELETE deactivates: reports keep pointing at the account. */
@@ -159,6 +172,8 @@ export class UsersService {
         .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: this.clock() })
         .where(eq(users.id, userId))
         .returning();
+      const actor = { id: row.id, fullName: row.fullName };
+      await this.audit.record(tx, { actor, action: 'password_change', entity: 'user', entityId: userId, before: toPublicUser(row), after: toPublicUser(updated!) });
       return updated!;
     });
   }
@@ -200,12 +215,16 @@ export class UsersService {
   async bootstrapSuperadmin(admin: { phone: string; password: string; name: string }): Promise<boolean> {
     if ((await this.count()) > 0) return false;
     const passwordHash = await hashPassword(admin.password);
-    const inserted = await this.db
-      .insert(users)
-      .values({ fullName: admin.name, phoneNumber: admin.phone, role: 'superadmin', passwordHash })
-      .onConflictDoNothing()
-      .returning({ id: users.id });
-    return inserted.length > 0;
+    return this.db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(users)
+        .values({ fullName: admin.name, phoneNumber: admin.phone, role: 'superadmin', passwordHash })
+        .onConflictDoNothing()
+        .returning();
+      if (!row) return false;
+      await this.audit.record(tx, { actor: null, action: 'create', entity: 'user', entityId: row.id, before: null, after: toPublicUser(row) });
+      return true;
+    });
   }
 
   private async requireRow(id: number): Promise<UserRow> {

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, gt, inArray, isNotNull, isNull, lt, ne, or } from 'drizzle-orm';
+import type { AuditActor, AuditLog } from '../audit/service.js';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
@@ -57,6 +58,7 @@ export class TelegramLinkService {
     private readonly db: Db,
     private readonly now: Clock,
     private readonly notices: LinkEndNotices,
+    private readonly audit: AuditLog,
   ) {}
 
   async linkByPhone(phoneInput: string, chat: ChatIdentity, method: LinkMethod): Promise<LinkedUser> {
@@ -99,12 +101,13 @@ export class TelegramLinkService {
     return { token, expiresAt };
   }
 
-  async unlinkUser(userId: number, method: UnlinkMethod, actorUserId: number | null): Promise<boolean> {
+  /** `actor`: who ended it (the person themselves, an admin), null when the system did. */
+  async unlinkUser(userId: number, method: UnlinkMethod, actor: AuditActor | null): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
       if (!before) throw new DomainError('USER_NOT_FOUND', 'User tidak ditemukan');
       if (before.telegramChatId === null) return false;
-      await endLink(tx, this.notices, { userId, chatId: before.telegramChatId, method, actorUserId });
+      await endLink(tx, { notices: this.notices, audit: this.audit }, { user: before, method, actor });
       return true;
     });
   }
@@ -113,7 +116,8 @@ export class TelegramLinkService {
   async unlinkChat(chatId: string): Promise<UserRow | undefined> {
     const user = await this.findByChat(chatId);
     if (!user) return undefined;
-    await this.unlinkUser(user.id, 'bot_command', null);
+    // The chat's owner typed /unlink: they are the one who acted.
+    await this.unlinkUser(user.id, 'bot_command', { id: user.id, fullName: user.fullName });
     return user;
   }
 
@@ -210,6 +214,9 @@ export class TelegramLinkService {
             action: previousChat === null ? 'link' : 'relink',
             method,
           });
+          // The person linked their own chat (bot contact, phone, web token); the internal API acts for the system.
+          const actor = method === 'internal_api' ? null : { id: user.id, fullName: user.fullName };
+          await this.audit.record(tx, { actor, action: 'link', entity: 'telegram_link', entityId: user.id, before: telegramStatusOf(locked!), after: telegramStatusOf(row!) });
         }
         // The old phone learns the alerts went elsewhere; otherwise it just falls silent, unexplained.
         if (previousChat !== null && previousChat !== chat.chatId) await this.notices.linkEnded(tx, { userId: user.id, chatId: previousChat, reason: 'moved' });
@@ -228,25 +235,30 @@ export async function revokeLinkTokens(tx: Executor, userId: number) {
 }
 
 /**
- * Ends a link with its audit row, and tells the chat when it was not the chat that asked (an admin
- * reset, the web profile, a deactivation).
+ * Ends a link with its audit rows, and tells the chat when it was not the chat that asked (an admin
+ * reset, the web profile, a deactivation). `user`: the locked row, still linked.
  */
 export async function endLink(
   tx: Executor,
-  notices: LinkEndNotices,
-  event: { userId: number; chatId: string; method: UnlinkMethod; actorUserId: number | null },
+  deps: { notices: LinkEndNotices; audit: AuditLog },
+  event: { user: UserRow; method: UnlinkMethod; actor: AuditActor | null },
 ): Promise<void> {
-  await clearLink(tx, event.userId);
-  await tx.insert(telegramLinkAudit).values({ userId: event.userId, chatId: event.chatId, action: 'unlink', method: event.method, actorUserId: event.actorUserId });
-  const reason = UNLINK_REASON[event.method];
-  if (reason) await notices.linkEnded(tx, { userId: event.userId, chatId: event.chatId, reason });
+  const { user, method, actor } = event;
+  const chatId = user.telegramChatId!;
+  const cleared = await clearLink(tx, user.id);
+  await tx.insert(telegramLinkAudit).values({ userId: user.id, chatId, action: 'unlink', method, actorUserId: actor?.id ?? null });
+  await deps.audit.record(tx, { actor, action: 'unlink', entity: 'telegram_link', entityId: user.id, before: telegramStatusOf(user), after: telegramStatusOf(cleared) });
+  const reason = UNLINK_REASON[method];
+  if (reason) await deps.notices.linkEnded(tx, { userId: user.id, chatId, reason });
 }
 
-async function clearLink(tx: Executor, userId: number) {
-  await tx
+async function clearLink(tx: Executor, userId: number): Promise<UserRow> {
+  const [row] = await tx
     .update(users)
     .set({ telegramChatId: null, telegramUsername: null, telegramLinkedAt: null, telegramUnreachableAt: null })
-    .where(eq(users.id, userId));
+    .where(eq(users.id, userId))
+    .returning();
+  return row!;
 }
 
 function chatTaken() {

@@ -52,7 +52,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
     { schema: { tags, security, summary: 'Unlink my Telegram', response: ok(TelegramStatusSchema) } },
     async (request) => {
       const actor = actorOf(request);
-      const changed = await links.unlinkUser(actor.id, 'web', actor.id);
+      const changed = await links.unlinkUser(actor.id, 'web', actor);
       return envelope(changed ? 'Telegram berhasil diputuskan' : 'Telegram memang belum terhubung', await links.status(actor.id));
     },
   );
@@ -94,7 +94,7 @@ export function registerTelegramLinkRoutes(app: HttpServer, deps: TelegramRouteD
       const actor = actorOf(request);
       const target = await deps.users.get(request.params.id);
       if (target.id !== actor.id && !canManageRole(actor.role, target.role)) throw forbidden('Anda tidak dapat mereset Telegram akun ini');
-      const changed = await links.unlinkUser(target.id, 'admin', actor.id);
+      const changed = await links.unlinkUser(target.id, 'admin', actor);
       return envelope(changed ? 'Link Telegram user berhasil direset' : 'User ini memang belum terhubung', await links.status(target.id));
     },
   );

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { actorOf } from '../auth/guard.js';
 import { DateString, IdParams, Paged } from '../http/api-schemas.js';
 import { created, envelope, ok, pageEnvelope } from '../http/envelope.js';
 import { DomainError } from '../lib/errors.js';
@@ -38,7 +39,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         response: created(VehicleRef),
       },
     },
-    async (request, reply) => reply.code(201).send(envelope('Unit berhasil dibuat', await vehicles.create(request.body))),
+    async (request, reply) => reply.code(201).send(envelope('Unit berhasil dibuat', await vehicles.create(actorOf(request), request.body))),
   );
 
   app.get(
@@ -97,7 +98,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         response: ok(VehicleRef),
       },
     },
-    async (request) => envelope('Unit berhasil diubah', await vehicles.update(request.params.id, request.body)),
+    async (request) => envelope('Unit berhasil diubah', await vehicles.update(actorOf(request), request.params.id, request.body)),
   );
 
   app.delete(
@@ -105,7 +106,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
     {
       schema: { tags, security, summary: 'Deactivate a unit (its reports are kept)', params: IdParams, response: ok(VehicleRef) },
     },
-    async (request) => envelope('Unit berhasil dinonaktifkan', await vehicles.deactivate(request.params.id)),
+    async (request) => envelope('Unit berhasil dinonaktifkan', await vehicles.deactivate(actorOf(request), request.params.id)),
   );
 
   app.post(
@@ -120,7 +121,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         response: ok(VehicleRef),
       },
     },
-    async (request) => envelope('Unit dinyatakan tidak boleh beroperasi', await vehicles.holdOutOfService(request.params.id, request.body.reason)),
+    async (request) => envelope('Unit dinyatakan tidak boleh beroperasi', await vehicles.holdOutOfService(actorOf(request), request.params.id, request.body.reason)),
   );
 
   app.post(
@@ -134,7 +135,7 @@ export function registerVehicleRoutes(app: HttpServer, deps: { vehicles: Vehicle
         response: ok(VehicleRef),
       },
     },
-    async (request) => envelope('Unit kembali boleh beroperasi', await vehicles.returnToService(request.params.id)),
+    async (request) => envelope('Unit kembali boleh beroperasi', await vehicles.returnToService(actorOf(request), request.params.id)),
   );
 
   app.get(

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AuditActor, AuditLog } from '../audit/service.js';
 import { pageOffset, type Paging } from '../lib/paging.js';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
 import { addDays, startOfLocalDay } from '../lib/time.js';
@@ -7,6 +8,7 @@ import { changeUnitState, servicePeriods, unitStateOf, type StateChange } from '
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import { escapeLike } from '../users/service.js';
+import { recordUnitChange } from './audit.js';
 import {
   documentChanges,
   countDocumentsExpiringBefore,
@@ -66,9 +68,11 @@ export class VehiclesService {
     private readonly db: Db,
     private readonly findUser: UserLookup,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  async create(input: CreateVehicleInput): Promise<Vehicle> {
+  /** `actor`: who registered it; null for the demo seed. */
+  async create(actor: AuditActor | null, input: CreateVehicleInput): Promise<Vehicle> {
     const [vehicleType] = await resolveTypeNames(this.db, [input.vehicle_type], 'vehicle_type');
     if (input.assigned_driver_id != null) await requireAssignableDriver(this.findUser, input.assigned_driver_id);
     const unitCode = normalizeUnitCode(input.unit_code);
@@ -94,6 +98,7 @@ export class VehiclesService {
           })
           .returning({ id: vehicles.id });
         await writeDocuments(tx, row!.id, documentChanges(input), now);
+        await recordUnitChange(this.audit, tx, actor, 'create', null, await this.viewIn(tx, row!.id));
         return row!.id;
       }),
     );
@@ -132,7 +137,7 @@ export class VehiclesService {
     return item!;
   }
 
-  async update(id: number, input: UpdateVehicleInput): Promise<Vehicle> {
+  async update(actor: AuditActor | null, id: number, input: UpdateVehicleInput): Promise<Vehicle> {
     const current = await this.requireRow(id);
     const changes: Partial<typeof vehicles.$inferInsert> = { updatedAt: this.clock() };
     if (input.unit_code !== undefined) {
@@ -156,16 +161,19 @@ export class VehiclesService {
     }
     await this.unitCodeConflict(changes.unitCode ?? current.unitCode, () =>
       this.db.transaction(async (tx) => {
+        const before = await this.viewIn(tx, id, true);
         await tx.update(vehicles).set(changes).where(eq(vehicles.id, id));
         await writeDocuments(tx, id, documentChanges(input), this.clock());
+        const after = await this.viewIn(tx, id);
+        await recordUnitChange(this.audit, tx, actor, before.is_active && !after.is_active ? 'deactivate' : 'update', before, after);
       }),
     );
     return this.get(id);
   }
 
   /** DELETE deactivates: reports keep pointing at the unit. */
-  deactivate(id: number): Promise<Vehicle> {
-    return this.update(id, { is_active: false });
+  deactivate(actor: AuditActor | null, id: number): Promise<Vehicle> {
+    return this.update(actor, id, { is_active: false });
   }
 
   /**
@@ -177,19 +185,27 @@ export class VehiclesService {
   }
 
   /** An admin holds a unit out of service by hand (a reason is required); holding again replaces the reason. */
-  async holdOutOfService(id: number, reason: string): Promise<Vehicle> {
+  async holdOutOfService(actor: AuditActor | null, id: number, reason: string): Promise<Vehicle> {
     await this.requireRow(id);
-    await this.db.transaction((tx) => changeUnitState(tx, id, { holdReason: reason.trim() }, this.clock()));
+    await this.db.transaction(async (tx) => {
+      const before = await this.viewIn(tx, id, true);
+      await changeUnitState(tx, id, { holdReason: reason.trim() }, this.clock());
+      await recordUnitChange(this.audit, tx, actor, 'out_of_service', before, await this.viewIn(tx, id));
+    });
     return this.get(id);
   }
 
   /** Ends an admin's hold; refused while an ABNORMAL defect keeps the unit stopped. */
-  async returnToService(id: number): Promise<Vehicle> {
+  async returnToService(actor: AuditActor | null, id: number): Promise<Vehicle> {
     const row = await this.requireRow(id);
     if (row.defectStopReason !== null) {
       throw new DomainError('UNRESOLVED_ABNORMAL_DEFECT', `Unit ${row.unitCode} masih STOP OPERASI: ${row.defectStopReason}. Perbaiki atau tutup defect-nya dulu`);
     }
-    await this.db.transaction((tx) => changeUnitState(tx, id, { holdReason: null }, this.clock()));
+    await this.db.transaction(async (tx) => {
+      const before = await this.viewIn(tx, id, true);
+      await changeUnitState(tx, id, { holdReason: null }, this.clock());
+      await recordUnitChange(this.audit, tx, actor, 'return_to_service', before, await this.viewIn(tx, id));
+    });
     return this.get(id);
   }
 
@@ -250,12 +266,20 @@ export class VehiclesService {
       .onConflictDoNothing();
   }
 
-  private async withDocuments(rows: VehicleRow[]): Promise<Vehicle[]> {
+  private async withDocuments(rows: VehicleRow[], executor: Executor = this.db): Promise<Vehicle[]> {
     const documents = await documentsFor(
-      this.db,
+      executor,
       rows.map((r) => r.id),
     );
     return rows.map((row) => toVehicle(row, documents.get(row.id)!));
+  }
+
+  /** The unit as GET shows it, read inside the transaction that changes it; `lock` holds the row until it commits. */
+  private async viewIn(tx: Executor, id: number, lock = false): Promise<Vehicle> {
+    const query = tx.select().from(vehicles).where(eq(vehicles.id, id));
+    const [row] = lock ? await query.for('update') : await query;
+    const [view] = await this.withDocuments([row!], tx);
+    return view!;
   }
 
   private async requireRow(id: number): Promise<VehicleRow> {

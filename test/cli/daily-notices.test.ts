@@ -30,8 +30,8 @@ describe('daily notices from the command line', () => {
       await app.services.checklist.installDefaults();
       const today = localTime(new Date(), config.timezone).date;
       const unit = { vehicle_type: 'Light Vehicle', shift_type: 'shift' as const };
-      await app.services.vehicles.create({ ...unit, unit_code: 'LV.21', plate_number: 'KT 2121 AA', stnk_expiry: addDays(today, 3) });
-      await app.services.vehicles.create({ ...unit, unit_code: 'LV.22', plate_number: 'KT 2222 AA', kir_expiry: addDays(today, -1) });
+      await app.services.vehicles.create(null, { ...unit, unit_code: 'LV.21', plate_number: 'KT 2121 AA', stnk_expiry: addDays(today, 3) });
+      await app.services.vehicles.create(null, { ...unit, unit_code: 'LV.22', plate_number: 'KT 2222 AA', kir_expiry: addDays(today, -1) });
       await app.http.close();
 
       const env = { DATABASE_URL: database.url!, JWT_SECRET, P2H_DEMO: '0', TELEGRAM_BOT_TOKEN: DEFAULT_TOKEN, TELEGRAM_CHAT_ID: '-1009000002' };

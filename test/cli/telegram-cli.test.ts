@@ -211,7 +211,7 @@ describe('operator commands', { concurrency: 4 }, () => {
         const app = await buildApp({ config, database, jwtSecret: JWT_SECRET });
         await app.services.checklist.installDefaults();
         const today = localTime(new Date(), config.timezone).date;
-        await app.services.vehicles.create({
+        await app.services.vehicles.create(null, {
           unit_code: 'LV.07',
           plate_number: 'KT 7007 XY',
           vehicle_type: 'Light Vehicle',

@@ -106,7 +106,7 @@ describeEachDatabase(
       assert.equal((await waitForStatus(ctx(), row.id, ['failed', 'sent'])).status, 'failed');
 
       // He links a new chat; the resend goes there, buttons and all.
-      await ctx().app.services.telegramLinks.unlinkUser(mechanic.id, 'admin', admin.id);
+      await ctx().app.services.telegramLinks.unlinkUser(mechanic.id, 'admin', { id: admin.id, fullName: 'Admin' });
       const newChat = ++chatSeq;
       await linkChat(ctx(), mechanic, newChat);
       const resent = await ctx().request({ method: 'POST', url: `/api/notifications/${row.id}/resend`, token: admin.token });

@@ -33,7 +33,7 @@ describeEachDatabase(
       await ctx().createVehicle({ unitCode: `${p}S.MISS1` });
       await ctx().createVehicle({ unitCode: `${p}S.MISS2` });
       const held = await ctx().createVehicle({ unitCode: `${p}S.HOLD` });
-      await services.vehicles.holdOutOfService(held, 'Servis berkala');
+      await services.vehicles.holdOutOfService(null, held, 'Servis berkala');
 
       const wantsIt = await ctx().createUser('admin');
       const turnedOff = await ctx().createUser('admin');

@@ -11,7 +11,7 @@ const TZ = 'Asia/Makassar';
 const at = (day: string) => new Date(`${day}T05:00:00+08:00`);
 
 async function createUnit(ctx: TestContext, unit: string, docs: { stnk_expiry?: string; kir_expiry?: string; pajak_expiry?: string }) {
-  return ctx.app.services.vehicles.create({ unit_code: unit, plate_number: `KT ${unit.replace(/\D/g, '')} EX`, vehicle_type: 'Light Vehicle', shift_type: 'shift', ...docs });
+  return ctx.app.services.vehicles.create(null, { unit_code: unit, plate_number: `KT ${unit.replace(/\D/g, '')} EX`, vehicle_type: 'Light Vehicle', shift_type: 'shift', ...docs });
 }
 
 async function alertsFor(ctx: TestContext, vehicleId: number) {
@@ -53,7 +53,7 @@ describeEachDatabase(
       const unit = await createUnit(ctx(), 'EXP.003', { stnk_expiry: '2027-07-01' });
       await Promise.all([scan('2027-06-28'), scan('2027-06-28'), scan('2027-06-28')]);
       assert.deepEqual(await alertsFor(ctx(), unit.id), ['stnk_expiry:d3:2027-07-01']);
-      await ctx().app.services.vehicles.update(unit.id, { stnk_expiry: '2028-07-01' });
+      await ctx().app.services.vehicles.update(null, unit.id, { stnk_expiry: '2028-07-01' });
       await scan('2027-06-29');
       assert.deepEqual(await alertsFor(ctx(), unit.id), ['stnk_expiry:d3:2027-07-01'], 'renewed a year ahead: nothing due');
       await scan('2028-06-01');
@@ -63,7 +63,7 @@ describeEachDatabase(
     it('alerts go to the admin group with the rendered message; inactive units are not announced', async () => {
       const unit = await createUnit(ctx(), 'EXP.<b>4</b>', { stnk_expiry: '2027-09-10' });
       const retired = await createUnit(ctx(), 'EXP.005', { stnk_expiry: '2027-09-10' });
-      await ctx().app.services.vehicles.deactivate(retired.id);
+      await ctx().app.services.vehicles.deactivate(null, retired.id);
       await scan('2027-09-09');
       const { items } = await ctx().app.services.outbox.list({ page: 1, page_size: 100, type: 'stnk_expiry' });
       const mine = items.find((n) => n.vehicle_id === unit.id)!;

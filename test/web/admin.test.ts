@@ -54,7 +54,7 @@ describe('web app, admin console (real server, real Chromium)', () => {
     await page.waitForURL('**/admin');
     await heading(page, 'Konsol admin');
     const menu = page.getByRole('navigation', { name: 'Menu admin' });
-    for (const name of ['Unit', 'User', 'Checklist', 'Laporan', 'Notifikasi']) assert.equal(await menu.getByRole('link', { name, exact: true }).count(), 1, name);
+    for (const name of ['Unit', 'User', 'Checklist', 'Laporan', 'Notifikasi', 'Log audit']) assert.equal(await menu.getByRole('link', { name, exact: true }).count(), 1, name);
 
     // Units: the form shows the server's field errors, then creates the unit; it is in the list.
     await menu.getByRole('link', { name: 'Unit', exact: true }).click();
@@ -91,6 +91,25 @@ describe('web app, admin console (real server, real Chromium)', () => {
     await page.getByText('Tersimpan.').waitFor();
     await page.getByLabel('Cari').fill('t777');
     await page.locator('.unit-row', { hasText: 'Toyota Uji' }).waitFor();
+
+    // The edit is in the unit's own history and in the audit log, who and before → after.
+    await page.locator('.unit-row', { hasText: 'Toyota Uji' }).getByRole('link', { name: 'Ubah T.777' }).click();
+    await heading(page, 'Ubah unit T.777');
+    const history = page.locator('.entity-history');
+    await history.getByRole('heading', { name: 'Riwayat perubahan' }).waitFor();
+    const edit = history.locator('.audit-row[data-action="update"][data-entity="vehicle"]');
+    await edit.locator('.audit-diff-line', { hasText: 'Merek' }).filter({ hasText: 'Toyota Uji' }).waitFor();
+    assert.match(await edit.locator('.admin-row-meta').first().innerText(), /WITA/);
+    await history.locator('.audit-row[data-action="create"][data-entity="document"]', { hasText: 'STNK' }).waitFor();
+    await menu.getByRole('link', { name: 'Log audit', exact: true }).click();
+    await heading(page, 'Log audit');
+    await assertEveryFieldLabelled(page);
+    await page.getByLabel('Data', { exact: true }).selectOption('vehicle');
+    await page.getByLabel('Tindakan').selectOption('update');
+    const logged = page.locator('.audit-row', { hasText: 'Toyota Uji' }).first();
+    await logged.waitFor();
+    await logged.getByRole('link', { name: /^Unit #\d+$/ }).click();
+    await heading(page, 'Ubah unit T.777');
 
     // Users: create one, find it.
     await menu.getByRole('link', { name: 'User', exact: true }).click();
@@ -170,7 +189,7 @@ describe('web app, admin console (real server, real Chromium)', () => {
     await page.waitForURL('**/login');
 
     await login(page, VIEWER);
-    for (const path of ['/admin/units', '/admin/units/new', '/admin/notifications']) {
+    for (const path of ['/admin/units', '/admin/units/new', '/admin/notifications', '/admin/audit-log']) {
       await page.goto(path);
       await heading(page, 'Tidak ada akses');
     }

@@ -32,6 +32,7 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin/reports', label: 'nav.adminReports', icon: 'history', roles: ['admin', 'superadmin'] },
   { to: '/admin/compliance-matrix', label: 'nav.complianceMatrix', icon: 'check', roles: ['admin', 'superadmin'] },
   { to: '/admin/notifications', label: 'nav.adminNotifications', icon: 'send', roles: ['admin', 'superadmin'] },
+  { to: '/admin/audit-log', label: 'nav.adminAudit', icon: 'history', roles: ['admin', 'superadmin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

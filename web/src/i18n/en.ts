@@ -1,3 +1,4 @@
+import { enAudit } from './en-audit';
 import { enComplianceMatrix } from './en-compliance-matrix';
 import { enNotifications } from './en-notifications';
 import { enOffline } from './en-offline';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enComplianceMatrix,
   ...enRecords,
   ...enNotifications,
+  ...enAudit,
   'app.title': 'Daily Inspection',
   'app.skip': 'Skip to content',
   'lang.switch': 'Bahasa Indonesia',

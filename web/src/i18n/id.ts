@@ -1,4 +1,5 @@
 /** Bahasa Indonesia: the default language. Every visible string of the app is a key here. */
+import { idAudit } from './id-audit';
 import { idComplianceMatrix } from './id-compliance-matrix';
 import { idNotifications } from './id-notifications';
 import { idOffline } from './id-offline';
@@ -13,6 +14,7 @@ export const id = {
   ...idComplianceMatrix,
   ...idRecords,
   ...idNotifications,
+  ...idAudit,
   'app.title': 'Pemeriksaan Harian',
   'app.skip': 'Lewati ke konten',
   'lang.switch': 'English',

@@ -4,6 +4,7 @@ import { ReportDetailPage } from '../driver/ReportDetailPage';
 import { ComplianceMatrixPage } from '../viewer/ComplianceMatrixPage';
 import { AdminHomePage } from './AdminHomePage';
 import { AdminTabs } from './AdminParts';
+import { AuditLogPage } from './AuditLogPage';
 import { ChecklistAdminPage } from './ChecklistAdminPage';
 import { DefectsBoardPage } from './DefectsBoardPage';
 import { NotificationsPage } from './NotificationsPage';
@@ -40,6 +41,7 @@ export function AdminRoutes() {
         <Route path="reports/:id" element={<ReportDetailPage />} />
         <Route path="compliance-matrix" element={<ComplianceMatrixPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="audit-log" element={<AuditLogPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -11,6 +11,7 @@ import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { useI18n } from '../../i18n';
 import { CheckLine, ExpiryTag, FormActions } from './AdminParts';
+import { EntityHistory } from './EntityHistory';
 import { UnitServicePanel } from './UnitServicePanel';
 
 interface Form {
@@ -68,6 +69,8 @@ function toBody(f: Form, editing: boolean): VehicleInput {
     ...(editing ? { is_active: f.is_active } : {}),
   };
 }
+
+const UNIT_HISTORY = ['vehicle', 'document'] as const;
 
 /** Create (/admin/units/new) or edit (/admin/units/:id) a unit; the server's field errors show under each field. */
 export function UnitFormPage() {
@@ -179,6 +182,7 @@ export function UnitFormPage() {
         <FormActions saving={saving} cancelTo="/admin/units" />
       </form>
       {choices.data?.unit && <UnitServicePanel initial={choices.data.unit} />}
+      {id && <EntityHistory entities={UNIT_HISTORY} id={id} />}
     </Page>
   );
 }

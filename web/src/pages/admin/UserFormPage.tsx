@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { ErrorState, Loading, Notice } from '../../components/States';
 import { useResource } from '../../hooks/useResource';
 import { CheckLine, FormActions } from './AdminParts';
+import { EntityHistory } from './EntityHistory';
 import { useI18n } from '../../i18n';
 import { useUser } from '../../session/session';
 
@@ -23,6 +24,8 @@ interface Form {
 }
 
 const EMPTY: Form = { full_name: '', phone_number: '', email: '', role: 'user', password: '', is_active: true };
+
+const USER_HISTORY = ['user', 'telegram_link'] as const;
 
 /** Create (/admin/users/new) or edit (/admin/users/:id) a user; only a superadmin may hand out admin roles (the server decides). */
 export function UserFormPage() {
@@ -122,6 +125,7 @@ export function UserFormPage() {
         )}
         <FormActions saving={saving} cancelTo="/admin/users" />
       </form>
+      {id && <EntityHistory entities={USER_HISTORY} id={id} />}
     </Page>
   );
 }
