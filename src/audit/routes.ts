@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { Paged } from '../http/api-schemas.js';
 import { ok, pageEnvelope } from '../http/envelope.js';
+import { refuseReversedDateRange } from '../http/validation.js';
 import type { HttpServer } from '../http/server.js';
-import { DomainError } from '../lib/errors.js';
 import { withPaging } from '../lib/paging.js';
 import { AuditEntrySchema, AuditLogQuerySchema } from './api-schemas.js';
 import type { AuditLog } from './service.js';
@@ -27,11 +27,7 @@ export function registerAuditRoutes(app: HttpServer, deps: { audit: AuditLog }) 
     },
     async (request) => {
       const query = withPaging(request.query);
-      if (query.date_from && query.date_to && query.date_from > query.date_to) {
-        throw new DomainError('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', {
-          details: [{ field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' }],
-        });
-      }
+      refuseReversedDateRange(query);
       return pageEnvelope('Log audit berhasil diambil', query, await audit.list(query));
     },
   );

@@ -1,7 +1,7 @@
 import AjvModule, { type ErrorObject } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
-import type { ErrorDetail } from '../lib/errors.js';
+import { DomainError, type ErrorDetail } from '../lib/errors.js';
 
 // ajv and ajv-formats are CommonJS; under NodeNext their default export sits one level down.
 const Ajv = AjvModule.default;
@@ -163,5 +163,14 @@ function formatMessage(format: string): string {
       return 'waktu tidak valid (ISO 8601)';
     default:
       return `format ${format} tidak valid`;
+  }
+}
+
+/** A list filtered by `date_from`/`date_to` (YYYY-MM-DD, so text order is date order) refuses a reversed range. */
+export function refuseReversedDateRange(query: { date_from?: string; date_to?: string }): void {
+  if (query.date_from && query.date_to && query.date_from > query.date_to) {
+    throw new DomainError('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', {
+      details: [{ field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' }],
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { actorOf } from '../auth/guard.js';
 import { Envelope, ErrorEnvelope, IdParams, Paged } from '../http/api-schemas.js';
 import { envelope, ok, pageEnvelope } from '../http/envelope.js';
-import { DomainError } from '../lib/errors.js';
+import { refuseReversedDateRange } from '../http/validation.js';
 import { withPaging } from '../lib/paging.js';
 import type { HttpServer } from '../http/server.js';
 import { ComplianceMatrixSchema, ComplianceQuerySchema, ComplianceSchema, MatrixQuerySchema, ReportDetailSchema, ReportListQuerySchema, ReportSummarySchema, SubmitReportBody } from './api-schemas.js';
@@ -61,11 +61,7 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; comp
     },
     async (request) => {
       const query = withPaging(request.query);
-      if (query.date_from && query.date_to && query.date_from > query.date_to) {
-        throw new DomainError('INVALID_DATE_RANGE', 'date_from tidak boleh setelah date_to', {
-          details: [{ field: 'querystring.date_from', code: 'date_range', message: 'harus sebelum atau sama dengan date_to' }],
-        });
-      }
+      refuseReversedDateRange(query);
       return pageEnvelope('Daftar laporan P2H berhasil diambil', query, await p2h.list(actorOf(request), query));
     },
   );
