@@ -9,3 +9,5 @@ export * from '../defects/schema.js';
 export * from '../photos/schema.js';
 export * from '../preferences/schema.js';
 export * from '../audit/schema.js';
+export * from '../auth/schema.js';
+export * from '../cluster/schema.js';

@@ -84,3 +84,13 @@ export const telegramNotifications = pgTable(
 );
 
 export type NotificationRow = typeof telegramNotifications.$inferSelect;
+
+/**
+ * The system-wide Telegram budget every worker reserves its sends from: the row `*` holds the next
+ * free slot of the global ≈30 messages a second (pushed forward by a 429's retry_after, which pauses
+ * every worker), and one row per chat the next moment that chat may be sent to again.
+ */
+export const telegramPacing = pgTable('telegram_pacing', {
+  chatKey: text('chat_key').primaryKey(),
+  nextAt: timestamp('next_at', { withTimezone: true }).notNull(),
+});
