@@ -76,13 +76,25 @@ export function watchErrors(page: Page): () => string[] {
   return () => errors;
 }
 
-/** What the screen shows (name-phone.png / name-desktop.png) and, on a phone, the whole scrolled page too (name-phone-full.png). */
+/**
+ * Screenshots are for people reviewing the design (`P2H_SCREENSHOTS=1 npm test`): encoding 60-odd
+ * full-page PNGs cost the suite CPU on every run while nobody looked at them.
+ */
+const TAKE_SCREENSHOTS = process.env.P2H_SCREENSHOTS === '1';
+
+/**
+ * On a phone, checks the page is no wider than the screen. With P2H_SCREENSHOTS=1 also saves what the
+ * screen shows (name-phone.png / name-desktop.png) and, on a phone, the whole scrolled page (name-phone-full.png).
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const phone = (page.viewportSize()?.width ?? 0) < 600;
   const file = (suffix: string) => path.join(SCREENSHOTS, `${name}-${suffix}.png`);
   if (phone) {
     const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
     assert.ok(overflow <= 0, `${name}: the page is ${overflow}px wider than the phone's screen`);
+  }
+  if (!TAKE_SCREENSHOTS) return;
+  if (phone) {
     await page.screenshot({ path: file('phone') });
     await page.screenshot({ path: file('phone-full'), fullPage: true });
   } else {
