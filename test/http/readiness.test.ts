@@ -40,11 +40,13 @@ describeEachDatabase(
       for (const token of [undefined, viewer.token, driver.token, 'not-a-token']) {
         const res = await ctx().request({ method: 'GET', url: '/api/health/ready', ...(token ? { token } : {}) });
         assert.equal(res.status, 200, JSON.stringify(res.body));
-        assert.deepEqual(res.body.payload, { status: 'ready', database: ctx().kind, telegram: { bot: 'ok' } });
+        // This process's roles (the test app is the API alone), never another process's host or pid.
+        assert.deepEqual(res.body.payload, { status: 'ready', database: ctx().kind, roles: ['api'], bot_lease: null, telegram: { bot: 'ok' } });
       }
       const details = await ctx().request({ method: 'GET', url: '/api/health/ready', token: superadmin.token });
       assert.equal(details.body.payload.telegram.bot_username, DEFAULT_BOT_USERNAME);
       assert.deepEqual(Object.keys(details.body.payload.notifications).sort(), ['failed', 'oldest_pending_seconds', 'pending']);
+      assert.deepEqual(details.body.payload.processes, [], 'the test app registers no process');
     });
     it('20 concurrent calls while Telegram hangs: one getMe and one backlog count, every caller answered', async () => {
       await sleep(5_200); // the previous test's answer expires
