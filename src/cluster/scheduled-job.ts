@@ -6,8 +6,9 @@ import type { ScheduleClaims } from './schedule-claims.js';
 /**
  * A croner tick may fire a few milliseconds off its time, and processes' clocks differ a little: the
  * due time is the schedule's latest time up to this much after now, the same instant in every process.
+ * (croner's previousRuns works in whole seconds and leaves the reference second out: hence 2 s.)
  */
-const DUE_TOLERANCE_MS = 1_000;
+const DUE_TOLERANCE_MS = 2_000;
 
 export interface ClaimedJobOptions<T extends object> {
   /** The key in schedule_runs, e.g. `expiry-digest`. */
