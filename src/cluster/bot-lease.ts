@@ -46,6 +46,8 @@ interface LeaseSession {
   /** Settles when the connection is gone (or closed by us). */
   lost: Promise<Error>;
   isLost(): boolean;
+  /** Called once when the connection is lost; a pause waiting on it removes itself when done. */
+  onLoss: Set<() => void>;
   close(): Promise<void>;
 }
 
@@ -65,27 +67,32 @@ export function startBotLease(options: {
     state = next;
     options.onStateChange?.(next);
   };
-  const pause = (ms: number, until?: Promise<unknown>) =>
+  /** Waits `ms`, or less when the lease stops or the session is lost; leaves no listener behind. */
+  const pause = (ms: number, session?: LeaseSession) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
       const done = () => {
         clearTimeout(timer);
+        stopping.signal.removeEventListener('abort', done);
+        session?.onLoss.delete(done);
         resolve();
       };
+      const timer = setTimeout(done, ms);
       stopping.signal.addEventListener('abort', done, { once: true });
-      void until?.then(done);
+      session?.onLoss.add(done);
     });
   const stopped = new Promise<void>((resolve) => stopping.signal.addEventListener('abort', () => resolve(), { once: true }));
 
   const openSession = async (): Promise<LeaseSession> => {
     const client = new pg.Client({ connectionString: options.databaseUrl, keepAlive: true, query_timeout: timings.checkTimeoutMs });
     let isLost = false;
+    const onLoss = new Set<() => void>();
     let markLost!: (error: Error) => void;
     const lost = new Promise<Error>((resolve) => {
       markLost = (error) => {
         if (isLost) return;
         isLost = true;
         resolve(error);
+        for (const wake of [...onLoss]) wake();
       };
     });
     client.on('error', (error) => markLost(error));
@@ -102,6 +109,7 @@ export function startBotLease(options: {
       client,
       lost,
       isLost: () => isLost,
+      onLoss,
       close: async () => {
         markLost(new Error('closed'));
         // Bounded: ending a connection the network lost may wait for a reply that never comes.
@@ -118,14 +126,14 @@ export function startBotLease(options: {
       if (result.rows[0]?.locked) return true;
       if (!said) log.info('bot standby: another process polls Telegram; this one takes over when it stops');
       said = true;
-      await pause(timings.retryMs, session.lost);
+      await pause(timings.retryMs, session);
     }
     return false;
   };
 
   const lead = async (session: LeaseSession) => {
     log.info({ grace_ms: timings.handoverGraceMs }, 'bot lease taken: polling after the hand-over grace');
-    await pause(timings.handoverGraceMs, session.lost);
+    await pause(timings.handoverGraceMs, session);
     if (stopping.signal.aborted || session.isLost()) return;
     setState('leader');
     const bot = options.startBot();
