@@ -98,7 +98,7 @@ export async function liveProcesses(db: Db, now: Date): Promise<LiveProcess[]> {
     .select()
     .from(systemProcesses)
     .where(gte(systemProcesses.heartbeatAt, new Date(now.getTime() - LIVE_WITHIN_MS)))
-    .orderBy(asc(systemProcesses.startedAt));
+    .orderBy(asc(systemProcesses.startedAt), asc(systemProcesses.id));
   return rows.map((row) => ({
     host: row.host,
     pid: row.pid,
