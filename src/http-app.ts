@@ -6,6 +6,7 @@ import { installAccessControl } from './auth/access.js';
 import { registerAuditRoutes } from './audit/routes.js';
 import { registerAuthRoutes } from './auth/routes.js';
 import { registerChecklistRoutes } from './checklist/routes.js';
+import type { ProcessSelf } from './cluster/process-registry.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { registerDefectRoutes } from './defects/routes.js';
@@ -35,7 +36,11 @@ export interface HttpAppOptions {
   logger: FastifyBaseLogger | false;
   /** Folder of the built web app (default dist/web); the server never needs it to exist. */
   webRoot?: string;
+  /** What this process runs, for readiness (default: the API alone). */
+  process?: ProcessSelf;
 }
+
+const API_ONLY: ProcessSelf = { id: 'api', roles: ['api'], botState: () => null };
 
 /** The HTTP edge over already-built services: Fastify, JWT, the role matrix, every route, the web app. */
 export async function buildHttp(services: Services, options: HttpAppOptions): Promise<HttpServer> {
@@ -56,7 +61,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
 
   // Before the routes: every /api route gets its guard from the one role matrix, or the start fails.
   installAccessControl(http, { auth, internalApiToken: config.internalApiToken });
-  registerHealthRoutes(http, { database, outbox, botUsername, auth });
+  registerHealthRoutes(http, { database, outbox, botUsername, auth, process: options.process ?? API_ONLY, clock: services.clock });
   registerAuthRoutes(http, { auth, users, throttle });
   registerUserRoutes(http, { users });
   registerTelegramLinkRoutes(http, { users, links: telegramLinks, botUsername });

@@ -1,3 +1,7 @@
+import { startBotLease, type BotLease } from './cluster/bot-lease.js';
+import { newProcessId, ProcessRegistry, type ProcessRole, type ProcessSelf } from './cluster/process-registry.js';
+import { ScheduleClaims } from './cluster/schedule-claims.js';
+import { scheduleClaimedJob } from './cluster/scheduled-job.js';
 import type { Config } from './config/config.js';
 import { createLogger } from './config/logger.js';
 import { systemClock } from './lib/clock.js';
@@ -21,6 +25,11 @@ export interface Roles {
 
 export const ALL_ROLES: Roles = { http: true, worker: true, bot: true };
 
+/** How readiness and system_processes name the roles. */
+export function processRoles(roles: Roles): ProcessRole[] {
+  return [...(roles.http ? (['api'] as const) : []), ...(roles.worker ? (['worker'] as const) : []), ...(roles.bot ? (['bot'] as const) : [])];
+}
+
 /** Starts the parts of P2H this process runs, and stops them in order on SIGINT/SIGTERM. */
 export async function runSystem(config: Config, roles: Roles): Promise<void> {
   const log = createLogger({ level: config.logLevel });
@@ -34,9 +43,21 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
   await database.migrate();
   const services = buildServices({ config, database, clock: systemClock, log });
   const { users, checklist, defects, outbox, telegramLinks, photos, clock } = services;
+  const runsBot = roles.bot && config.telegram.botToken !== undefined;
+  let botLease: BotLease | undefined;
+  const self: ProcessSelf = {
+    id: newProcessId(),
+    roles: processRoles(roles),
+    // Without a lease (PGlite: one process) the bot simply polls.
+    botState: () => (runsBot ? (botLease?.state() ?? 'leader') : null),
+  };
   // Only a process with the http role builds (or even loads) Fastify, swagger and the web app.
-  const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log }) : undefined;
+  const http = roles.http ? await buildHttpRole(services, { config, database, jwtSecret: resolveJwtSecret(config), logger: log, process: self }) : undefined;
   const stops: (() => Promise<void> | void)[] = [];
+  const registry = new ProcessRegistry(database.db, clock, self, log);
+  await registry.start();
+  stops.push(() => registry.stop());
+  const claims = new ScheduleClaims(database.db, self.id, clock);
 
   if (await checklist.installDefaults()) log.info('installed the default 39-item checklist');
   if (config.admin && (await users.bootstrapSuperadmin(config.admin))) {
@@ -57,17 +78,38 @@ export async function runSystem(config: Config, roles: Roles): Promise<void> {
       log.warn('TELEGRAM_BOT_TOKEN is not set: notifications are recorded as skipped ("bot not configured")');
     }
     // Document expiry (a digest or one message per document, EXPIRY_ALERT_MODE) and the daily summary.
-    const notices = scheduleDailyNotices({ services, db: database.db, config, clock, log });
+    // Each due time is claimed in schedule_runs: one worker of many runs it, a late start catches up.
+    const notices = scheduleDailyNotices({ services, db: database.db, config, claims, clock, log });
     stops.push(() => notices.stop());
-    const escalation = scheduleDefectEscalation({ escalate: () => defects.escalateDue(), log });
+    const escalation = scheduleDefectEscalation({ escalate: () => defects.escalateDue(), claims, now: clock, log });
     stops.push(() => escalation.stop());
-    const photoCleanup = schedulePhotoCleanup({ removeAbandoned: () => photos.removeAbandoned(), log });
+    const photoCleanup = schedulePhotoCleanup({ removeAbandoned: () => photos.removeAbandoned(), claims, now: clock, log });
     stops.push(() => photoCleanup.stop());
+    const pruneRuns = scheduleClaimedJob({
+      job: 'schedule-runs-prune',
+      name: 'removal of schedule runs older than 30 days',
+      pattern: '43 3 * * *',
+      claims,
+      leaseMs: 10 * 60_000,
+      now: clock,
+      run: async () => ({ removed: await claims.pruneBefore(new Date(clock().getTime() - 30 * 86_400_000)) }),
+      log,
+    });
+    stops.push(() => pruneRuns.stop());
   }
 
   if (roles.bot) {
-    const bot = startTelegramBot(config, { links: telegramLinks, defects, preferences: services.preferences }, log);
-    if (bot) stops.push(() => bot.stop());
+    const startBot = () => startTelegramBot(config, { links: telegramLinks, defects, preferences: services.preferences }, log);
+    if (!runsBot) startBot(); // says that the bot is off
+    else if (database.kind === 'postgres' && config.databaseUrl) {
+      // On PostgreSQL another process (a second `npm run bot`, or `npm start`) may want to poll too:
+      // only the holder of the lease does, the others stand by.
+      botLease = startBotLease({ databaseUrl: config.databaseUrl, startBot: () => startBot()!, onStateChange: () => void registry.beat(), log });
+      stops.push(() => botLease!.stop());
+    } else {
+      const bot = startBot();
+      if (bot) stops.push(() => bot.stop());
+    }
   }
 
   let stopping = false;

@@ -4,6 +4,7 @@
  * the TypeScript through tsx instead cost ~70 MB of RSS for good (its loader thread and every
  * compiled file). build/ mirrors src/ one folder below the root, so paths such as `../../drizzle`
  * resolve the same from both. When the build is up to date this only compares file times.
+ * `--check` only says whether build/ is up to date (exit 1 when not); `--force` rebuilds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,6 +55,12 @@ export async function buildServer(): Promise<void> {
 async function main(): Promise<void> {
   const reason = process.argv.includes('--force') ? 'asked to (--force)' : serverBuildNeeded();
   if (!reason) return;
+  // --check (the systemd units' ExecStartPre): the code folder is read-only to the service, so a
+  // stale build/ is refused with how to fix it rather than run as if it were the new code.
+  if (process.argv.includes('--check')) {
+    console.error(`P2H server: ${reason}. Compile it as the code's owner: cd ${ROOT} && sudo node --import tsx src/cli/ensure-server-build.ts`);
+    process.exit(1);
+  }
   console.log(`P2H server: ${reason}; compiling src/ to build/…`);
   await buildServer();
 }

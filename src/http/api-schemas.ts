@@ -4,6 +4,7 @@
  * lists, because the web type-checks it too (test/unit/api-schemas-imports.test.ts).
  */
 import { Type, type Static, type TObject, type TProperties, type TSchema } from '@sinclair/typebox';
+import { BOT_LEASE_STATES, HEARTBEAT_MS, LIVE_WITHIN_MS, PROCESS_ROLES } from '../cluster/values.js';
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -76,6 +77,23 @@ export const ReadinessSchema = Type.Object({
     error: Type.Optional(Nullable(Type.String())),
   }),
   notifications: Type.Optional(Type.Object({ pending: Type.Integer(), failed: Type.Integer(), oldest_pending_seconds: Nullable(Type.Integer()) })),
+  roles: Type.Array(LiteralUnion(PROCESS_ROLES), { description: 'What this process runs: api, worker, bot' }),
+  bot_lease: Type.Union([LiteralUnion(BOT_LEASE_STATES), Type.Null()], {
+    description: 'With the bot role: leader (polls Telegram) or standby (waits for the lease, PostgreSQL only); null without it',
+  }),
+  processes: Type.Optional(
+    Type.Array(
+      Type.Object({
+        host: Type.String(),
+        pid: Type.String(),
+        roles: Type.Array(Type.String()),
+        bot_lease: Nullable(Type.String()),
+        started_at: Type.String({ format: 'date-time' }),
+        heartbeat_at: Type.String({ format: 'date-time' }),
+      }),
+      { description: `Every P2H process whose heartbeat (every ${HEARTBEAT_MS / 1000} s) is within ${LIVE_WITHIN_MS / 1000} s, oldest first (admins only)` },
+    ),
+  ),
 });
 /** The bot's name and error and the backlog come only with an admin's token. */
 export type Readiness = Static<typeof ReadinessSchema>;

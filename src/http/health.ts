@@ -1,6 +1,8 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Auth } from '../auth/guard.js';
+import { liveProcesses, type LiveProcess, type ProcessSelf } from '../cluster/process-registry.js';
 import type { Database } from '../db/client.js';
+import type { Clock } from '../lib/clock.js';
 import type { Outbox } from '../notifications/outbox.js';
 import { ADMIN_ROLES } from '../users/rules.js';
 import { LivenessSchema, ReadinessSchema, type Readiness } from './api-schemas.js';
@@ -14,6 +16,9 @@ export interface HealthDeps {
   outbox: Outbox;
   botUsername: (() => Promise<string>) | undefined;
   auth: Auth;
+  /** This process: its roles and bot lease state are in every answer. */
+  process: ProcessSelf;
+  clock: Clock;
 }
 
 /** How long one readiness answer serves every caller: readiness must not be a way to load the database or Telegram. */
@@ -21,7 +26,7 @@ export const READINESS_CACHE_MS = 5_000;
 
 type BotState = Required<Readiness['telegram']>;
 type Backlog = Awaited<ReturnType<Outbox['counts']>>;
-type ReadinessState = { database: 'down' } | { database: 'up'; telegram: BotState; notifications: Backlog };
+type ReadinessState = { database: 'down' } | { database: 'up'; telegram: BotState; notifications: Backlog; processes: LiveProcess[] };
 
 export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
   const readiness = shared(() => checkReadiness(deps, app), READINESS_CACHE_MS);
@@ -37,18 +42,18 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
     {
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database answers (503 otherwise) and the bot state; the backlog and the bot’s name for admins',
+        summary: 'Readiness: the database answers (503 otherwise), the bot state and this process’s roles; the backlog, the bot’s name and the live processes for admins',
         description:
-          `Anyone gets {status, database, telegram: {bot}}. With an admin or superadmin bearer token the answer adds the bot's username and last error and the notification backlog; any other or invalid token gets the public answer (never 401). One answer is computed at a time and serves every caller for ${READINESS_CACHE_MS / 1000} s.`,
+          `Anyone gets {status, database, telegram: {bot}, roles, bot_lease}: roles are what the answering process runs (api, worker, bot) and bot_lease whether its bot polls (leader) or waits for the lease (standby). With an admin or superadmin bearer token the answer adds the bot's username and last error, the notification backlog and the live P2H processes (host, pid, roles, bot_lease, heartbeat); any other or invalid token gets the public answer (never 401). One answer is computed at a time and serves every caller for ${READINESS_CACHE_MS / 1000} s.`,
         response: ok(ReadinessSchema),
       },
     },
     async (request, reply) => {
       const state = await readiness();
       if (state.database === 'down') return reply.code(HTTP_STATUS.DATABASE_UNAVAILABLE).send(errorBody('DATABASE_UNAVAILABLE', 'Database tidak dapat dihubungi'));
-      const base = { status: 'ready' as const, database: deps.database.kind };
+      const base = { status: 'ready' as const, database: deps.database.kind, roles: deps.process.roles, bot_lease: deps.process.botState() };
       if (!(await isAdminCaller(deps.auth, request, reply))) return envelope('Siap', { ...base, telegram: { bot: state.telegram.bot } });
-      return envelope('Siap', { ...base, telegram: state.telegram, notifications: state.notifications });
+      return envelope('Siap', { ...base, telegram: state.telegram, notifications: state.notifications, processes: state.processes });
     },
   );
 }
@@ -56,8 +61,8 @@ export function registerHealthRoutes(app: HttpServer, deps: HealthDeps) {
 async function checkReadiness(deps: HealthDeps, app: HttpServer): Promise<ReadinessState> {
   try {
     await deps.database.ping();
-    const [notifications, telegram] = await Promise.all([deps.outbox.counts(), botState(deps.botUsername)]);
-    return { database: 'up', telegram, notifications };
+    const [notifications, telegram, processes] = await Promise.all([deps.outbox.counts(), botState(deps.botUsername), liveProcesses(deps.database.db, deps.clock())]);
+    return { database: 'up', telegram, notifications, processes };
   } catch (error) {
     app.log.warn({ err: error }, 'readiness: database unreachable');
     return { database: 'down' };

@@ -1,5 +1,3 @@
-import { Cron } from 'croner';
-import type { FastifyBaseLogger } from 'fastify';
 import { addDays, localTime } from '../lib/time.js';
 import type { ExpiringDocument } from '../vehicles/documents.js';
 import type { VehiclesService } from '../vehicles/service.js';
@@ -91,24 +89,4 @@ export async function scanExpiringDocuments(deps: { vehicles: VehiclesService; o
     created += await queueDueAlerts(deps.outbox, documents, today);
   }
   return { today, documents_checked: await checked, alerts_created: created };
-}
-
-/** The daily scan at EXPIRY_CHECK_AT in P2H_TIMEZONE, plus one at start to catch up on missed days. */
-export function scheduleExpiryScan(options: {
-  at: { hour: number; minute: number };
-  timeZone: string;
-  run: () => Promise<ExpiryScanResult>;
-  log: FastifyBaseLogger;
-}): { stop(): void } {
-  const runLogged = async (why: string) => {
-    try {
-      const result = await options.run();
-      options.log.info({ ...result, why }, 'document expiry scan done');
-    } catch (error) {
-      options.log.error({ err: error, why }, 'document expiry scan failed');
-    }
-  };
-  const job = new Cron(`${options.at.minute} ${options.at.hour} * * *`, { timezone: options.timeZone, protect: true }, () => runLogged('schedule'));
-  void runLogged('start-up catch-up');
-  return { stop: () => job.stop() };
 }

@@ -1,5 +1,6 @@
-import { Cron } from 'croner';
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
+import { scheduleClaimedJob } from '../cluster/scheduled-job.js';
+import type { ScheduleClaims } from '../cluster/schedule-claims.js';
 import { localTime } from '../lib/time.js';
 
 export interface TimeOfDay {
@@ -7,34 +8,45 @@ export interface TimeOfDay {
   minute: number;
 }
 
-/** Whether today's run (at `at`, local time in `timeZone`) is already due at `now`: a start after it catches up. */
-export function dueToday(now: Date, at: TimeOfDay, timeZone: string): boolean {
-  const local = localTime(now, timeZone);
-  return local.hour * 60 + local.minute >= at.hour * 60 + at.minute;
+/**
+ * Which missed daily run is still worth running late. `today`: only today's (a digest or summary is
+ * about the day it is queued on, so yesterday's run would only repeat today's); `latest`: the latest
+ * one whatever its day (the per-document expiry scan announces every threshold passed meanwhile).
+ */
+export type CatchUp = 'today' | 'latest';
+
+export function worthCatchingUp(dueAt: Date, now: Date, timeZone: string, catchUp: CatchUp): boolean {
+  return catchUp === 'latest' || localTime(dueAt, timeZone).date === localTime(now, timeZone).date;
 }
 
 /**
- * A once-a-day job at `at` in `timeZone` (croner), plus a catch-up run at start when today's time has
- * already passed (the process was down, or started late). The job itself makes repeats harmless (a
- * once-only key per day), so two processes or a restart after the run queue nothing more.
+ * A once-a-day job at `at` in `timeZone`, run once per day by whichever worker claims it first
+ * (schedule_runs), and caught up after a start past its time (the process was down, started late,
+ * or the worker that claimed it died). The job itself also makes repeats harmless (a once-only key
+ * per day), so even `npm run summary:check` after the schedule queues nothing more.
  */
 export function scheduleDaily(options: {
+  job: string;
   name: string;
   at: TimeOfDay;
   timeZone: string;
+  catchUp: CatchUp;
+  claims: ScheduleClaims;
   now: () => Date;
   run: () => Promise<object>;
-  log: Pick<FastifyBaseLogger, 'info' | 'error'>;
-}): { stop(): void } {
-  const runLogged = async (why: string) => {
-    try {
-      const fields: Record<string, unknown> = { ...(await options.run()), why };
-      options.log.info(fields, `${options.name} done`);
-    } catch (error) {
-      options.log.error({ err: error, why }, `${options.name} failed`);
-    }
-  };
-  const job = new Cron(`${options.at.minute} ${options.at.hour} * * *`, { timezone: options.timeZone, protect: true }, () => runLogged('schedule'));
-  if (dueToday(options.now(), options.at, options.timeZone)) void runLogged('start-up catch-up');
-  return { stop: () => job.stop() };
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}): { stop(): Promise<void> } {
+  return scheduleClaimedJob({
+    job: options.job,
+    name: options.name,
+    pattern: `${options.at.minute} ${options.at.hour} * * *`,
+    timeZone: options.timeZone,
+    claims: options.claims,
+    // Renewed while it runs, so a first scan of a large fleet may take longer than this.
+    leaseMs: 2 * 60_000,
+    now: options.now,
+    catchUp: (dueAt, now) => worthCatchingUp(dueAt, now, options.timeZone, options.catchUp),
+    run: () => options.run(),
+    log: options.log,
+  });
 }

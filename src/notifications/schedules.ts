@@ -3,7 +3,8 @@
  * per document) and the daily summary, wired from the services so the runtime and the CLI commands
  * run the same jobs.
  */
-import type { FastifyBaseLogger } from 'fastify';
+import type { Logger } from 'pino';
+import type { ScheduleClaims } from '../cluster/schedule-claims.js';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/client.js';
 import type { PreferencesService } from '../preferences/service.js';
@@ -11,7 +12,7 @@ import type { TelegramLinkService } from '../users/telegram-link.js';
 import type { VehiclesService } from '../vehicles/service.js';
 import { queueDailySummary, type SummaryDeps } from './daily-summary.js';
 import { queueExpiryDigest, type DigestDeps } from './digest.js';
-import { scanExpiringDocuments, scheduleExpiryScan } from './expiry-scan.js';
+import { scanExpiringDocuments } from './expiry-scan.js';
 import type { Outbox } from './outbox.js';
 import { routeAdminAlert } from './routing.js';
 import { scheduleDaily } from './schedule-daily.js';
@@ -46,32 +47,50 @@ export async function runExpiryAlerts(services: NoticeServices, db: Db, config: 
   return { mode: 'each' as const, ...(await scanExpiringDocuments(services, now, config.timezone)) };
 }
 
-/** Starts the expiry job (in its mode) and the daily summary; returns their stops. */
-export function scheduleDailyNotices(options: { services: NoticeServices; db: Db; config: Config; clock: () => Date; log: FastifyBaseLogger }): { stop(): void } {
-  const { services, db, config, clock, log } = options;
+/**
+ * Starts the expiry job (in its mode) and the daily summary, each run once per due time by whichever
+ * worker claims it; returns their stops.
+ */
+export function scheduleDailyNotices(options: {
+  services: NoticeServices;
+  db: Db;
+  config: Config;
+  claims: ScheduleClaims;
+  clock: () => Date;
+  log: Pick<Logger, 'info' | 'warn' | 'error'>;
+}): { stop(): Promise<void> } {
+  const { services, db, config, claims, clock, log } = options;
+  const daily = { timeZone: config.timezone, claims, now: clock, log };
   const expiry =
     config.expiryAlertMode === 'digest'
       ? scheduleDaily({
+          ...daily,
+          job: 'expiry-digest',
           name: 'document expiry digest',
           at: config.expiryCheckAt,
-          timeZone: config.timezone,
-          now: clock,
+          catchUp: 'today',
           run: () => queueExpiryDigest(digestDeps(services, db, config), clock(), config.timezone),
-          log,
         })
-      : scheduleExpiryScan({ at: config.expiryCheckAt, timeZone: config.timezone, run: () => scanExpiringDocuments(services, clock(), config.timezone), log });
+      : scheduleDaily({
+          ...daily,
+          job: 'expiry-scan',
+          name: 'document expiry scan',
+          at: config.expiryCheckAt,
+          // Each document's due alert, past thresholds included: a scan after days down catches up on all.
+          catchUp: 'latest',
+          run: () => scanExpiringDocuments(services, clock(), config.timezone),
+        });
   const summary = scheduleDaily({
+    ...daily,
+    job: 'daily-summary',
     name: 'daily summary',
     at: config.dailySummaryAt,
-    timeZone: config.timezone,
-    now: clock,
+    catchUp: 'today',
     run: () => queueDailySummary(summaryDeps(services, db, config), clock(), config.timezone),
-    log,
   });
   return {
-    stop: () => {
-      expiry.stop();
-      summary.stop();
+    stop: async () => {
+      await Promise.all([expiry.stop(), summary.stop()]);
     },
   };
 }

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { FakeTelegramCore } from './core.js';
 import type { Outcome } from './faults.js';
 import { parseMultipart, type UploadedFile } from './multipart.js';
+import { PollTracker } from './poll-tracker.js';
 import { ApiError, type ApiBody, type FakeTelegramOptions, type Params } from './types.js';
 
 export * from './types.js';
@@ -26,6 +27,7 @@ export type { MessageMatcher } from './waiting.js';
 export type { Outcome } from './faults.js';
 export { parseMultipart, boundaryOf, type UploadedFile, type MultipartBody } from './multipart.js';
 export { FakeTelegramCore } from './core.js';
+export { PollTracker } from './poll-tracker.js';
 export type { BotState } from './bot-state.js';
 
 const MAX_BODY = 20 * 1024 * 1024;
@@ -34,6 +36,8 @@ export class FakeTelegram extends FakeTelegramCore {
   /** `http://127.0.0.1:PORT` — pass as grammY `client.apiRoot`. */
   apiRoot = '';
   port = 0;
+  /** getUpdates long polls held at once (maxConcurrent) and the 409s a second poller caused. */
+  readonly polls = new PollTracker();
   private readonly server: Server;
   private readonly inFlight = new Set<ServerResponse>();
   private closing: Promise<void> | undefined;
@@ -115,7 +119,7 @@ export class FakeTelegram extends FakeTelegramCore {
       res.on('close', () => {
         if (!res.writableEnded) abort.abort();
       });
-      finish(await this.dispatch(bot, method, params, abort.signal, parsed.files));
+      finish(await this.polls.track(token, method, params, () => this.dispatch(bot, method, params, abort.signal, parsed.files)));
     } catch (e) {
       if (e instanceof ApiError) return finish(jsonOutcome(e.code, e.description));
       finish(jsonOutcome(500, `Internal Server Error: fake-telegram: ${e instanceof Error ? e.message : String(e)}`));

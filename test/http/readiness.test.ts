@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { ProcessRegistry } from '../../src/cluster/process-registry.js';
 import { DEFAULT_BOT_USERNAME, DEFAULT_TOKEN } from '../fake-telegram/server.js';
 import { startFake } from '../notifications/harness.js';
 import { describeEachDatabase, type TestContext } from '../support/app.js';
@@ -32,7 +33,10 @@ describeEachDatabase(
       }
     });
 
-    it('anonymous, viewer, driver and a bad token get the public answer (no counts, no bot name, no error); admins get the details', async () => {
+    it('anonymous, viewer, driver and a bad token get the public answer (no counts, no bot name, no error, no processes); admins get the details', async () => {
+      // Another process of the fleet, a bot on standby, as `npm run bot` registers itself.
+      const standby = new ProcessRegistry(ctx().database.db, () => new Date(), { id: 'bot-host:4242:abc', roles: ['bot'], botState: () => 'standby' }, console);
+      await standby.beat();
       await sleep(5_200); // a fresh answer, with Telegram answering again
       const viewer = await ctx().createUser('viewer');
       const driver = await ctx().createUser('user');
@@ -40,11 +44,19 @@ describeEachDatabase(
       for (const token of [undefined, viewer.token, driver.token, 'not-a-token']) {
         const res = await ctx().request({ method: 'GET', url: '/api/health/ready', ...(token ? { token } : {}) });
         assert.equal(res.status, 200, JSON.stringify(res.body));
-        assert.deepEqual(res.body.payload, { status: 'ready', database: ctx().kind, telegram: { bot: 'ok' } });
+        // This process's roles (the test app is the API alone), never another process's host or pid.
+        assert.deepEqual(res.body.payload, { status: 'ready', database: ctx().kind, roles: ['api'], bot_lease: null, telegram: { bot: 'ok' } });
       }
       const details = await ctx().request({ method: 'GET', url: '/api/health/ready', token: superadmin.token });
       assert.equal(details.body.payload.telegram.bot_username, DEFAULT_BOT_USERNAME);
       assert.deepEqual(Object.keys(details.body.payload.notifications).sort(), ['failed', 'oldest_pending_seconds', 'pending']);
+      const processes = details.body.payload.processes as { roles: string[]; bot_lease: string; pid: string }[];
+      assert.deepEqual(
+        processes.map((p) => ({ roles: p.roles, bot_lease: p.bot_lease, pid: p.pid })),
+        [{ roles: ['bot'], bot_lease: 'standby', pid: String(process.pid) }],
+        'the live processes (the test app itself registers none)',
+      );
+      await standby.stop();
     });
     it('20 concurrent calls while Telegram hangs: one getMe and one backlog count, every caller answered', async () => {
       await sleep(5_200); // the previous test's answer expires

@@ -3,7 +3,6 @@ import { describe, it } from 'node:test';
 import { addDays } from '../../src/lib/time.js';
 import { digestEntries, digestGroupOf, packSections, type TextSection } from '../../src/notifications/digest-rules.js';
 import { renderExpiryDigest } from '../../src/notifications/render-digest.js';
-import { dueToday } from '../../src/notifications/schedule-daily.js';
 import type { ExpiringDocument } from '../../src/vehicles/documents.js';
 
 const TODAY = '2026-12-01';
@@ -99,14 +98,5 @@ describe('packing a digest into Telegram messages', () => {
     assert.match(message!, /⛔ <b>Sudah habis<\/b> \(1\)\n• <code>P\.&lt;1&gt;<\/code> · KT 1 AB · KIR · 29\/11\/2026 \(lewat 2 hari\)/);
     assert.match(message!, /🟠 <b>Habis ≤ 7 hari<\/b> \(1\)\n• <code>P\.2<\/code> · KT 1 AB · STNK · 08\/12\/2026 \(7 hari lagi\)/);
     assert.deepEqual(renderExpiryDigest([], TODAY), [], 'nothing to list: no message');
-  });
-});
-
-describe('daily jobs catch up at start', () => {
-  const wita = (hhmm: string) => new Date(`${TODAY}T${hhmm}:00+08:00`);
-  it('runs at start only once today’s time has passed (in the operational time zone)', () => {
-    assert.equal(dueToday(wita('17:59'), { hour: 18, minute: 0 }, 'Asia/Makassar'), false);
-    assert.equal(dueToday(wita('18:00'), { hour: 18, minute: 0 }, 'Asia/Makassar'), true);
-    assert.equal(dueToday(wita('23:30'), { hour: 18, minute: 0 }, 'Asia/Makassar'), true);
   });
 });
