@@ -31,7 +31,7 @@ export interface DeliveryOptions {
   pacer?: SendPacer;
   /**
    * Messages in flight at once. 1 (the default) means a crash duplicates at most one message; more
-   * keeps ~28/s when Telegram is far away (each in-flight message may be duplicated by a crash).
+   * keeps the planned rate when Telegram is far away (each in-flight message may be duplicated by a crash).
    */
   concurrency?: number;
   /** Attempts before an undeliverable notification is marked failed (tests shorten the wait). */
