@@ -66,7 +66,7 @@ export async function runNotifyOutageBench(options: BenchOptions): Promise<Notif
   const warmup = envCount('BENCH_NOTIFY_WARMUP', 60, 0);
   const total = clients * perClient;
   // Drivers rotate over 40 private chats so that, when healthy, Telegram's 1/s per chat is not what
-  // limits delivery (40 chats allow 40/s, above the pacer's 29/s).
+  // limits delivery (40 chats allow 40/s, above the pacer's planned rate).
   const driverCount = 40;
   const wanted = (process.env.BENCH_NOTIFY_CONDITIONS ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   const conditions = wanted.length === 0 ? CONDITIONS : wanted.map((name) => {

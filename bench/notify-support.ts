@@ -11,6 +11,7 @@ import os from 'node:os';
 import { pino } from 'pino';
 import { startDelivery, type RunningDelivery } from '../src/notifications/start.js';
 import { DEFAULT_TOKEN, type FakeTelegram, type SentMessage } from '../test/fake-telegram/server.js';
+export { busiestWindow } from '../test/fake-telegram/send-timeline.js';
 import { login, prepareBench, type BenchResult, type PreparedBench } from './support.js';
 
 /** What a notification benchmark hands back to run.ts: summary rows, and lines for the notify summary. */
@@ -196,16 +197,4 @@ export function peakConcurrency(calls: { method: string; time: number; durationM
     peak = Math.max(peak, current);
   }
   return peak;
-}
-
-/** Most accepted messages within any window of `windowMs` (timestamps in ms, ascending or not). */
-export function busiestWindow(timestamps: number[], windowMs: number): number {
-  const sorted = [...timestamps].sort((a, b) => a - b);
-  let start = 0;
-  let best = 0;
-  for (let end = 0; end < sorted.length; end++) {
-    while (sorted[end]! - sorted[start]! >= windowMs) start++;
-    best = Math.max(best, end - start + 1);
-  }
-  return best;
 }

@@ -16,6 +16,7 @@ import type { NotifyOutcome } from './notify-support.js';
 import { runPgbenchBench } from './pgbench.js';
 import { runPhotoBench } from './photo.js';
 import { runReportListBench } from './report-list.js';
+import { runSharedBudgetBench } from './shared-budget.js';
 import { runRssBench } from './rss.js';
 import { runSubmitBench, type SubmitResult } from './submit.js';
 import { ADMIN_DATABASE_URL, machine, ms, readOptions, type BenchOptions, type BenchResult } from './support.js';
@@ -36,6 +37,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'notify-latency', description: 'submit → Telegram chat, one ABNORMAL report at a time, worker as in npm start', run: runNotifyLatencyBench },
   { name: 'notify-outage', description: 'submit latency while Telegram is healthy, slow, hanging or down', run: runNotifyOutageBench },
   { name: 'notify-delivery', description: '1 000 notifications to 1 000 private chats against Telegram\'s rate limits', run: runNotifyDeliveryBench },
+  { name: 'shared-budget', description: 'the Telegram budget all workers share: cost per message, delivery with 1 and 3 worker processes, Telegram 100 ms away', run: runSharedBudgetBench },
   { name: 'photo', description: 'processing one uploaded 12 MP photo (sniff, rotate, resize, strip metadata, thumbnail), no HTTP or database', run: runPhotoBench },
   { name: 'notify-expiry', description: 'document-expiry scan over 100 000 units (300 000 documents)', run: runNotifyExpiryBench },
 ];

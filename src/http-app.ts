@@ -57,7 +57,8 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   http.addSchema(UserSchema);
   http.addSchema(NotificationSchema);
   const auth = createAuth(http, users);
-  const throttle = new LoginThrottle({ perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
+  // In the database: every API process counts against the same limits, and a restart forgets nothing.
+  const throttle = new LoginThrottle(database.db, { perUsername: 5, perAddress: 30, windowMs: 15 * 60_000 });
 
   // Before the routes: every /api route gets its guard from the one role matrix, or the start fails.
   installAccessControl(http, { auth, internalApiToken: config.internalApiToken });

@@ -28,15 +28,15 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
       const { username, password } = request.body;
       // Every spelling of one phone (0811…, +62 811…) is one account to the limit.
       const account = normalizeUsername(username) ?? username.trim().toLowerCase();
-      const attempt = throttle.reserve(`login:${account}`, request.ip);
+      const attempt = await throttle.reserve(`login:${account}`, request.ip);
       if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'login gagal');
 
-      const { user, valid } = await checkLogin(users, username, password).catch((error: unknown) => {
-        attempt.cancel();
+      const { user, valid } = await checkLogin(users, username, password).catch(async (error: unknown) => {
+        await attempt.cancel().catch(() => {}); // the database is failing: the original error says why
         throw error;
       });
       if (!user || !valid) throw new DomainError('INVALID_CREDENTIALS', 'Nomor HP/email atau password salah');
-      attempt.release();
+      await attempt.release();
       if (!user.isActive) throw new DomainError('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan, hubungi admin');
       return envelope('Login berhasil', {
         access_token: auth.issueToken(user),
@@ -78,18 +78,18 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
     async (request) => {
       const actor = actorOf(request);
       // A stolen session must not become a way to guess the password: same limit as login, per account.
-      const attempt = throttle.reserve(`password:${actor.id}`, null);
+      const attempt = await throttle.reserve(`password:${actor.id}`, null);
       if (!attempt.allowed) throw tooManyAttempts(attempt.retryAfter, 'password salah');
       let user;
       try {
         user = await users.changeOwnPassword(actor.id, request.body.current_password, request.body.new_password);
       } catch (error) {
         const code = error instanceof DomainError ? error.code : undefined;
-        if (code === 'SAME_PASSWORD') attempt.release(); // the current password was right
-        else if (code !== 'WRONG_PASSWORD') attempt.cancel();
+        if (code === 'SAME_PASSWORD') await attempt.release(); // the current password was right
+        else if (code !== 'WRONG_PASSWORD') await attempt.cancel().catch(() => {}); // the database is failing: the original error says why
         throw error;
       }
-      attempt.release();
+      await attempt.release();
       return envelope('Password berhasil diubah', {
         access_token: auth.issueToken(user),
         token_type: 'bearer' as const,

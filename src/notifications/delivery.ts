@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
-import { Pacer } from './pacer.js';
+import { Pacer, type SendPacer } from './pacer.js';
 import { silentInGroup } from './recipient-plan.js';
 import { routeP2hAlert } from './routing.js';
 import { telegramNotifications, type NotificationRow } from './schema.js';
@@ -27,10 +27,11 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** Safety net: look for due rows this often even when nobody wakes the worker. */
   pollMs?: number;
-  pacer?: Pacer;
+  /** Default: this process's own budget; running workers share one in the database (SharedPacer). */
+  pacer?: SendPacer;
   /**
    * Messages in flight at once. 1 (the default) means a crash duplicates at most one message; more
-   * keeps ~28/s when Telegram is far away (each in-flight message may be duplicated by a crash).
+   * keeps the planned rate when Telegram is far away (each in-flight message may be duplicated by a crash).
    */
   concurrency?: number;
   /** Attempts before an undeliverable notification is marked failed (tests shorten the wait). */
@@ -56,7 +57,7 @@ export class DeliveryWorker {
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly pollMs: number;
-  private readonly pacer: Pacer;
+  private readonly pacer: SendPacer;
   private readonly maxAttempts: number;
   private readonly concurrency: number;
   private readonly backoff: (attempt: number) => number;
@@ -210,7 +211,7 @@ export class DeliveryWorker {
     const mediaSteps = plan.media ? 1 : 0;
     let firstMessageId = row.telegramMessageId;
     for (let index = row.partsSent; index < steps; index++) {
-      await sleep(this.pacer.reserve(chatId));
+      await sleep(await this.pacer.reserve(chatId));
       // Buttons (a defect alert's 🔧 Tangani) go with the last step, under the text they belong to.
       const markup = index === steps - 1 ? (row.replyMarkup as InlineKeyboard | null) : null;
       // A silent row is silent on every step: one ringing part would defeat the recipient's choice.
@@ -250,7 +251,7 @@ export class DeliveryWorker {
     switch (failure.kind) {
       case 'rate_limited': {
         const ms = failure.retryAfterSeconds * 1000;
-        this.pacer.pause(ms);
+        await this.pacer.pause(ms);
         log.warn({ notification_id: row.id, chat_id: chatId, retry_after: failure.retryAfterSeconds }, 'telegram rate limit; waiting as told');
         // Waiting as told is not a failed attempt.
         return this.update(row, { status: 'pending', attempts: row.attempts - 1, nextAttemptAt: this.later(ms), lastError: failure.reason });

@@ -5,6 +5,7 @@ import type { Database } from '../db/client.js';
 import type { TelegramLinkService } from '../users/telegram-link.js';
 import { DeliveryWorker } from './delivery.js';
 import { OUTBOX_CHANNEL, type Outbox } from './outbox.js';
+import { SharedPacer } from './shared-pacer.js';
 import type { PhotoReader } from '../photos/types.js';
 
 export interface RunningDelivery {
@@ -15,7 +16,8 @@ export interface RunningDelivery {
 
 /**
  * The delivery worker as every P2H process runs it: woken after each commit in this process and by
- * NOTIFY from others, with the lease and concurrency from the configuration.
+ * NOTIFY from others, with the lease and concurrency from the configuration, pacing its sends by the
+ * Telegram budget all workers share.
  */
 export async function startDelivery(deps: {
   config: Config;
@@ -38,6 +40,8 @@ export async function startDelivery(deps: {
     log,
     leaseMs: config.deliveryLeaseSeconds * 1000,
     concurrency: config.deliveryConcurrency,
+    // One budget for every worker on the database: adding workers adds no messages per second.
+    pacer: new SharedPacer(database.db),
     photos,
     now,
   });
