@@ -111,7 +111,7 @@ export async function insertNotifications(db: Db, count: number, chats: number, 
     const inserted = await db.insert(telegramNotifications).values(rows.slice(start, start + 500)).returning({ id: telegramNotifications.id });
     ids.push(...inserted.map((r) => r.id));
   }
-  await db.execute(sql`update telegram_notifications set message = '<b>Uji crash</b> #n' || id || ' selesai'`);
+  await db.execute(sql`update telegram_notifications set message = '<b>Uji crash</b> #n' || id || ' selesai' where type = 'test'`);
   return ids.sort((a, b) => a - b);
 }
 
@@ -148,13 +148,17 @@ export async function query<T>(db: Db, statement: SQL): Promise<T[]> {
   return result.rows;
 }
 
+/**
+ * The states of this suite's own (type `test`) notifications. A worker also runs the daily schedules, and
+ * one that starts after a due time (the summary at 18:00 WITA, say) queues that day's notice beside them.
+ */
 export async function statusCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await query<{ status: string; n: number }>(db, sql`select status::text as status, count(*)::int as n from telegram_notifications group by status order by status`);
+  const rows = await query<{ status: string; n: number }>(db, sql`select status::text as status, count(*)::int as n from telegram_notifications where type = 'test' group by status order by status`);
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
 }
 
 export async function idsWithStatusOtherThan(db: Db, status: string): Promise<Set<number>> {
-  const rows = await query<{ id: number }>(db, sql`select id from telegram_notifications where status::text <> ${status}`);
+  const rows = await query<{ id: number }>(db, sql`select id from telegram_notifications where type = 'test' and status::text <> ${status}`);
   return new Set(rows.map((r) => Number(r.id)));
 }
 
