@@ -11,6 +11,7 @@ import type { Database } from './db/client.js';
 import { registerDefectRoutes } from './defects/routes.js';
 import { registerExportRoutes } from './exports/routes.js';
 import { registerHealthRoutes } from './http/health.js';
+import { registerImportRoutes } from './imports/routes.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { registerWebApp } from './http/web.js';
 import { NotificationSchema } from './notifications/api-schemas.js';
@@ -67,6 +68,7 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix, companyName: config.companyName, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
   registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone, companyName: config.companyName });
   registerPhotoRoutes(http, { photos });
+  registerImportRoutes(http, { imports: services.imports });
   registerNotificationRoutes(http, { outbox });
   registerAuditRoutes(http, { audit: services.audit });
   // Last: the web app answers every other GET that is not under /api or /docs.
