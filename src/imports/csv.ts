@@ -15,11 +15,19 @@ export function decodeCsv(bytes: Buffer): string | undefined {
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(body);
     } catch {
-      text = new TextDecoder('windows-1252').decode(body);
+      text = windows1252(body);
     }
   }
   // Control characters other than tab and line ends do not occur in a sheet saved as text.
   return /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text.slice(0, 64 * 1024)) ? undefined : text;
+}
+
+// Windows-1252's 0x80–0x9F (€, curly quotes, dashes …); the rest is Latin-1. Node 20's TextDecoder
+// reads this range as Latin-1 control characters, so the table is applied here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function windows1252(bytes: Buffer): string {
+  return bytes.toString('latin1').replace(/[\u0080-\u009f]/g, (char) => CP1252_HIGH[char.charCodeAt(0) - 0x80]!);
 }
 
 const SEPARATORS = [',', ';', '\t'] as const;
