@@ -1,4 +1,4 @@
-/** The bulk import's fixed lists and limits, in a module that imports nothing: the server, its API schemas and the web read them. */
+/** Fixed lists and limits of the bulk import, in a module with no dependencies: the server, its API schemas and the web read them. */
 export const IMPORT_KINDS = ['vehicles', 'users'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
