@@ -124,7 +124,7 @@ export class UserImportStore {
           const after = toPublicUser(row!);
           if (!sameRecord(current, after)) entries.push({ actor, action: 'update', entity: 'user', entityId: row!.id, before: current, after });
         }
-        for (let at = 0; at < entries.length; at += 8 * BATCH) await this.audit.record(tx, entries.slice(at, at + 8 * BATCH));
+        for (const batch of batches(entries)) await this.audit.record(tx, batch);
         return again.planned;
       });
       const temporaryPasswords = planned.flatMap(({ input }) => {
