@@ -118,4 +118,27 @@ describe('web app, records: Excel, compliance matrix and PDF (real server, real 
     await page.getByText('WEB.02').waitFor();
     assert.deepEqual(errors(), []);
   });
+
+  it('driver imported without a password: sent to the change-password form first, then into the app', async () => {
+    const { app: server } = app.server();
+    const admin = await server.services.users.findByUsername(ADMIN);
+    const actor = { id: admin!.id, role: admin!.role, fullName: admin!.fullName };
+    const sheet = Buffer.from('full_name;phone_number;role\r\nDriver Impor;081399990001;user\r\n');
+    const imported = await server.services.imports.importUsers(actor, sheet, { dryRun: false });
+    const temporary = imported.temporary_passwords[0]!.password;
+
+    const { page, errors } = await app.open(PHONE);
+    await login(page, '081399990001', temporary);
+    await page.waitForURL('**/profile/password');
+    await page.getByText('Anda memakai password sementara').waitFor();
+    // Anywhere else leads back here until the password is changed.
+    await page.goto('/units');
+    await page.waitForURL('**/profile/password');
+    await page.getByLabel('Password lama').fill(temporary);
+    await page.getByLabel('Password baru', { exact: true }).fill('pilihan-sendiri-1');
+    await page.getByLabel('Ulangi password baru').fill('pilihan-sendiri-1');
+    await page.getByRole('button', { name: 'Simpan password' }).click();
+    await page.waitForURL('**/units');
+    assert.deepEqual(errors(), []);
+  });
 });
