@@ -4,7 +4,6 @@ import { ChecklistService } from './checklist/service.js';
 import type { Config } from './config/config.js';
 import type { Database } from './db/client.js';
 import { DefectsService } from './defects/service.js';
-import { ImportsService } from './imports/service.js';
 import type { Clock } from './lib/clock.js';
 import { AccountNoticeOutbox } from './notifications/account-notices.js';
 import { DefectOutbox } from './notifications/defect-notices.js';
@@ -14,10 +13,8 @@ import { P2hService } from './p2h/service.js';
 import { PhotoLinks } from './photos/links.js';
 import { PhotosService, photoStorageFor } from './photos/service.js';
 import { PreferencesService } from './preferences/service.js';
-import { UserImportStore } from './users/import-store.js';
 import { UsersService } from './users/service.js';
 import { TelegramLinkService } from './users/telegram-link.js';
-import { VehicleImportStore } from './vehicles/import-store.js';
 import { VehiclesService } from './vehicles/service.js';
 
 export interface ServicesOptions {
@@ -41,8 +38,6 @@ export interface Services {
   outbox: Outbox;
   /** Uploads, serving and the 24-hour cleanup of photos (PHOTO_STORAGE: local disk or S3). */
   photos: PhotosService;
-  /** Bulk import of units and users from .xlsx/.csv; each feature's own store writes its tables. */
-  imports: ImportsService;
   /** Who changed what: services record into it inside the transaction that makes the change. */
   audit: AuditLog;
   /** The one clock every service was given; scheduled work (expiry scan, demo seed) reads it too. */
@@ -96,10 +91,5 @@ export function buildServices(options: ServicesOptions): Services {
   });
   const complianceMatrix = new ComplianceMatrixService(db, { vehicles, clock, timezone: config.timezone });
   const photos = new PhotosService(db, { storage: photoStorageFor(config.photos.storage, config.dataDir), clock, log });
-  const imports = new ImportsService({
-    vehicles: new VehicleImportStore(db, audit, clock),
-    users: new UserImportStore(db, audit, clock),
-    typeNames: () => vehicles.typeNames(),
-  });
-  return { audit, imports, users, vehicles, checklist, p2h, complianceMatrix, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
+  return { audit, users, vehicles, checklist, p2h, complianceMatrix, defects, photoLinks, photos, telegramLinks, preferences, outbox, clock };
 }

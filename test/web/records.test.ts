@@ -11,7 +11,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import { DESKTOP, PHONE, screenshot } from './support/browser.js';
 import { useBrowserApp } from './support/fixture.js';
-import { login } from './support/flows.js';
+import { DEMO_PASSWORD, login } from './support/flows.js';
 
 const ADMIN = '081100000002';
 const VIEWER = '081100000005';
@@ -120,11 +120,15 @@ describe('web app, records: Excel, compliance matrix and PDF (real server, real 
   });
 
   it('driver imported without a password: sent to the change-password form first, then into the app', async () => {
-    const { app: server } = app.server();
-    const admin = await server.services.users.findByUsername(ADMIN);
-    const actor = { id: admin!.id, role: admin!.role, fullName: admin!.fullName };
-    const sheet = Buffer.from('full_name;phone_number;role\r\nDriver Impor;081399990001;user\r\n');
-    const imported = await server.services.imports.importUsers(actor, sheet, { dryRun: false });
+    // The sheet goes in through the API, as the page sends it.
+    const base = app.server().url;
+    const signedIn = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: ADMIN, password: DEMO_PASSWORD }) });
+    const token = ((await signedIn.json()) as { payload: { access_token: string } }).payload.access_token;
+    const form = new FormData();
+    form.append('file', new Blob(['full_name;phone_number;role\r\nDriver Impor;081399990001;user\r\n']), 'drivers.csv');
+    const response = await fetch(`${base}/api/imports/users`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    assert.equal(response.status, 200);
+    const imported = ((await response.json()) as { payload: { temporary_passwords: { password: string }[] } }).payload;
     const temporary = imported.temporary_passwords[0]!.password;
 
     const { page, errors } = await app.open(PHONE);
