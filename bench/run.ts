@@ -8,6 +8,7 @@
  * BENCH_DATABASE_URL is the admin URL of the PostgreSQL server on which throw-away databases are made.
  */
 import os from 'node:os';
+import { runImportVehiclesBench } from './import-vehicles.js';
 import { runNotifyDeliveryBench } from './notify-delivery.js';
 import { runNotifyExpiryBench } from './notify-expiry.js';
 import { runNotifyLatencyBench } from './notify-latency.js';
@@ -40,6 +41,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'shared-budget', description: 'the Telegram budget all workers share: cost per message, delivery with 1 and 3 worker processes, Telegram 100 ms away', run: runSharedBudgetBench },
   { name: 'photo', description: 'processing one uploaded 12 MP photo (sniff, rotate, resize, strip metadata, thumbnail), no HTTP or database', run: runPhotoBench },
   { name: 'notify-expiry', description: 'document-expiry scan over 100 000 units (300 000 documents)', run: runNotifyExpiryBench },
+  { name: 'import-vehicles', description: 'POST /api/imports/vehicles with 5 000 units: dry run, real run, the same file again', run: runImportVehiclesBench },
 ];
 
 function redact(url: string): string {

@@ -12,6 +12,8 @@ import type { Database } from './db/client.js';
 import { registerDefectRoutes } from './defects/routes.js';
 import { registerExportRoutes } from './exports/routes.js';
 import { registerHealthRoutes } from './http/health.js';
+import { registerImportRoutes } from './imports/routes.js';
+import { ImportsService } from './imports/service.js';
 import { createHttpServer, type HttpServer } from './http/server.js';
 import { registerWebApp } from './http/web.js';
 import { NotificationSchema } from './notifications/api-schemas.js';
@@ -23,8 +25,10 @@ import { registerPreferenceRoutes } from './preferences/routes.js';
 import type { Services } from './services.js';
 import { botUsernameLookup } from './telegram/identity.js';
 import { UserSchema } from './users/api-schemas.js';
+import { UserImportStore } from './users/import-store.js';
 import { registerUserRoutes } from './users/routes.js';
 import { registerTelegramLinkRoutes } from './users/telegram-routes.js';
+import { VehicleImportStore } from './vehicles/import-store.js';
 import { registerVehicleRoutes } from './vehicles/routes.js';
 
 export interface HttpAppOptions {
@@ -73,6 +77,13 @@ export async function buildHttp(services: Services, options: HttpAppOptions): Pr
   registerP2hRoutes(http, { p2h, complianceMatrix: services.complianceMatrix, companyName: config.companyName, reportPdf: new ReportPdf({ reports: p2h, defects, photoLinks: services.photoLinks, photoFiles: photos, companyName: config.companyName, timeZone: config.timezone, clock: services.clock }) });
   registerExportRoutes(http, { db: database.db, vehicles, users, timeZone: config.timezone, companyName: config.companyName });
   registerPhotoRoutes(http, { photos });
+  // Built here, not in buildServices: it loads exceljs, which the worker and the bot never need.
+  const imports = new ImportsService({
+    vehicles: new VehicleImportStore(database.db, services.audit, services.clock),
+    users: new UserImportStore(database.db, services.audit, services.clock),
+    typeNames: () => vehicles.typeNames(),
+  });
+  registerImportRoutes(http, { imports });
   registerNotificationRoutes(http, { outbox });
   registerAuditRoutes(http, { audit: services.audit });
   // Last: the web app answers every other GET that is not under /api or /docs.

@@ -92,6 +92,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, Access>> = {
   'POST /api/notifications/:id/resend': ADMIN_ROLES,
 
   'GET /api/audit-log': ADMIN_ROLES,
+
+  'POST /api/imports/vehicles': ADMIN_ROLES,
+  'POST /api/imports/users': ADMIN_ROLES,
+  'GET /api/imports/vehicles/template.xlsx': ADMIN_ROLES,
+  'GET /api/imports/users/template.xlsx': ADMIN_ROLES,
 };
 
 /** A registered /api route with its declared access: what the role matrix and the fuzz suite walk. */

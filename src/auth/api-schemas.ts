@@ -23,5 +23,6 @@ export const TokenPayload = Type.Object({
   token_type: Type.Literal('bearer'),
   expires_in: Type.Integer(),
   user: Type.Ref(UserSchema),
+  must_change_password: Type.Boolean({ description: 'true: a temporary password; every call but changing it, GET /api/users/me and logout answers 403 PASSWORD_CHANGE_REQUIRED' }),
 });
 export type LoginResult = Static<typeof TokenPayload>;

@@ -18,6 +18,12 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * What a user with a temporary password (bulk import) may still call: their own account, changing
+ * the password, and logging out. Everything else answers 403 PASSWORD_CHANGE_REQUIRED until then.
+ */
+export const PASSWORD_CHANGE_ROUTES: ReadonlySet<string> = new Set(['POST /api/users/me/password', 'GET /api/users/me', 'POST /api/auth/logout']);
+
 export type Guard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
 
 export interface Auth {
@@ -43,6 +49,9 @@ export function createAuth(app: HttpServer, users: UsersService): Auth {
           throw new DomainError('INVALID_TOKEN', 'Sesi tidak berlaku lagi, silakan login ulang');
         }
         if (!user.isActive) throw new DomainError('ACCOUNT_INACTIVE', 'Akun Anda sudah dinonaktifkan');
+        if (user.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(`${request.method} ${request.routeOptions.url}`)) {
+          throw new DomainError('PASSWORD_CHANGE_REQUIRED', 'Ganti password sementara Anda dulu (POST /api/users/me/password)');
+        }
         if (roles.length > 0 && !roles.includes(user.role)) throw forbidden();
         request.actor = { id: user.id, role: user.role, fullName: user.fullName };
       };

@@ -43,6 +43,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
         token_type: 'bearer' as const,
         expires_in: ACCESS_TOKEN_TTL_SECONDS,
         user: toPublicUser(user),
+        must_change_password: user.mustChangePassword,
       });
     },
   );
@@ -95,6 +96,7 @@ export function registerAuthRoutes(app: HttpServer, deps: { auth: Auth; users: U
         token_type: 'bearer' as const,
         expires_in: ACCESS_TOKEN_TTL_SECONDS,
         user: toPublicUser(user),
+        must_change_password: user.mustChangePassword,
       });
     },
   );

@@ -75,7 +75,7 @@ function handleError(
     if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(error.retryAfterSeconds));
     return reply
       .code(statusOf(error.code, request))
-      .send(errorBody(error.code, error.message, error.details ? { details: error.details } : {}));
+      .send(errorBody(error.code, error.message, { ...error.payload, ...(error.details && { details: error.details }) }));
   }
   const refuse = (code: ErrorCode, message: string, extra?: Record<string, unknown>) =>
     reply.code(HTTP_STATUS[code]).send(errorBody(code, message, extra));

@@ -34,6 +34,7 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   'SAME_PASSWORD',
   'OWN_PASSWORD_NEEDS_CURRENT',
+  'PASSWORD_CHANGE_REQUIRED',
   // Telegram linking
   'PHONE_NOT_FOUND',
   'CHAT_ALREADY_LINKED',
@@ -75,6 +76,15 @@ export const ERROR_CODES = [
   'PHOTO_NOT_FOUND',
   'PHOTO_NOT_ATTACHABLE',
   'PHOTO_REQUIRED',
+  // Bulk import of units and users
+  'IMPORT_NOT_SPREADSHEET',
+  'IMPORT_TOO_LARGE',
+  'IMPORT_UNPACKED_TOO_LARGE',
+  'IMPORT_TOO_MANY_ROWS',
+  'IMPORT_CORRUPT',
+  'IMPORT_EMPTY',
+  'IMPORT_INVALID',
+  'IMPORT_CONFLICT',
   // Notifications
   'INVALID_QUIET_HOURS',
   'NOTIFICATION_NOT_FOUND',
@@ -125,6 +135,19 @@ export const DETAIL_CODES = [
   'photo_required',
   'inspected_at_too_old',
   'quiet_hours',
+  // A row of an imported sheet
+  'unknown_column',
+  'missing_column',
+  'duplicate_column',
+  'merged_cell',
+  'cell_error',
+  'duplicate_in_file',
+  'invalid_date',
+  'invalid_email',
+  'email_exists',
+  'unknown_role',
+  'role_not_allowed',
+  'unknown_shift_type',
 ] as const;
 
 export type DetailCode = (typeof DETAIL_CODES)[number];

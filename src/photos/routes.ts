@@ -1,11 +1,11 @@
 import multipart from '@fastify/multipart';
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Readable } from 'node:stream';
 import { actorOf } from '../auth/guard.js';
 import { ErrorEnvelope, IdParams } from '../http/api-schemas.js';
 import { created, envelope } from '../http/envelope.js';
 import type { HttpServer } from '../http/server.js';
+import { readSingleFile, singleFileLimits } from '../http/upload.js';
 import { DomainError } from '../lib/errors.js';
 import { PhotoQuerySchema, PhotoSchema } from './api-schemas.js';
 import { MAX_INPUT_PIXELS, MAX_PHOTO_SIDE, MAX_THUMB_SIDE, MAX_UPLOAD_BYTES } from './process.js';
@@ -25,8 +25,7 @@ export function registerPhotoRoutes(app: HttpServer, deps: { photos: PhotosServi
   // Multipart only here: every other route keeps refusing anything but JSON.
   app.register(async (scope) => {
     await scope.register(multipart, {
-      // busboy stops counting past these, so a 50 MB upload is refused without holding 50 MB.
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, fieldSize: 1024, parts: 6, headerPairs: 50 },
+      limits: singleFileLimits(MAX_UPLOAD_BYTES),
     });
     const routes = scope as unknown as HttpServer;
 
@@ -90,66 +89,8 @@ export function registerPhotoRoutes(app: HttpServer, deps: { photos: PhotosServi
   });
 }
 
-/** The one file of the `file` field, at most MAX_UPLOAD_BYTES; every other shape is refused with its own code. */
+const refusals = { missing: fileMissing, tooLarge, tooManyFiles };
+
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
-  if (!request.isMultipart()) throw fileMissing();
-  let upload: Buffer | undefined;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type !== 'file') continue;
-      if (upload || part.fieldname !== 'file') {
-        await drain(part.file);
-        if (upload) throw tooManyFiles();
-        continue;
-      }
-      upload = await readBounded(part.file as Readable & { truncated?: boolean });
-    }
-  } catch (error) {
-    throw refusalOf(error);
-  }
-  if (!upload) throw fileMissing();
-  return upload;
-}
-
-/**
- * The file's bytes, refused as soon as busboy reaches limits.fileSize (its 'limit' event), not when
- * the rest of an oversized upload has streamed past: the 413 goes out early and at most
- * MAX_UPLOAD_BYTES is ever held.
- */
-function readBounded(file: Readable & { truncated?: boolean }): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const refuse = () => {
-      file.removeAllListeners('data');
-      chunks.length = 0;
-      file.resume(); // busboy discards the rest of the part
-      reject(tooLarge());
-    };
-    file.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_UPLOAD_BYTES) return refuse(); // the belt to busboy's braces
-      chunks.push(chunk);
-    });
-    file.once('limit', refuse);
-    file.once('error', reject);
-    file.once('end', () => (file.truncated ? reject(tooLarge()) : resolve(Buffer.concat(chunks))));
-  });
-}
-
-async function drain(file: Readable): Promise<void> {
-  for await (const _ of file) {
-    // discarded
-  }
-}
-
-/** The multipart plugin's and busboy's errors as the API's codes. */
-function refusalOf(error: unknown): unknown {
-  if (error instanceof DomainError) return error;
-  const code = (error as { code?: string }).code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
-  if (code === 'FST_FILES_LIMIT') return tooManyFiles();
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new DomainError('BAD_REQUEST', 'Form berisi terlalu banyak bagian: kirim hanya field "file"');
-  // Anything else while reading the form is a malformed request (no boundary, cut short, …).
-  return new DomainError('BAD_REQUEST', 'Form multipart tidak valid');
+  return (await readSingleFile(request, MAX_UPLOAD_BYTES, refusals)).bytes;
 }

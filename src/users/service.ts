@@ -169,7 +169,7 @@ export class UsersService {
       await revokeLinkTokens(tx, userId);
       const [updated] = await tx
         .update(users)
-        .set({ passwordHash, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: this.clock() })
+        .set({ passwordHash, mustChangePassword: false, tokenVersion: sql`${users.tokenVersion} + 1`, updatedAt: this.clock() })
         .where(eq(users.id, userId))
         .returning();
       const actor = { id: row.id, fullName: row.fullName };

@@ -1,4 +1,5 @@
-import type { AuditActor, AuditLog } from '../audit/service.js';
+import { sameRecord } from '../audit/rules.js';
+import type { AuditActor, AuditEntry, AuditLog } from '../audit/service.js';
 import type { AuditAction } from '../audit/values.js';
 import type { Executor } from '../db/client.js';
 import type { Vehicle } from './api-schemas.js';
@@ -12,12 +13,23 @@ const DOCUMENT_FIELDS: readonly string[] = Object.values(EXPIRY_FIELDS);
  * recorded only when it changed. `before` is null when the unit is new.
  */
 export async function recordUnitChange(audit: AuditLog, tx: Executor, actor: AuditActor | null, action: AuditAction, before: Vehicle | null, after: Vehicle): Promise<void> {
-  await audit.recordChange(tx, { actor, action, entity: 'vehicle', entityId: after.id, before: before && withoutDocuments(before), after: withoutDocuments(after) });
+  await audit.record(tx, unitChangeEntries(actor, action, before, after));
+}
+
+/** recordUnitChange's entries, for callers that record many units in one insert (the bulk import). */
+export function unitChangeEntries(actor: AuditActor | null, action: AuditAction, before: Vehicle | null, after: Vehicle): AuditEntry[] {
+  const entries: AuditEntry[] = [];
+  const unitBefore = before && withoutDocuments(before);
+  const unitAfter = withoutDocuments(after);
+  if (!sameRecord(unitBefore, unitAfter)) entries.push({ actor, action, entity: 'vehicle', entityId: after.id, before: unitBefore, after: unitAfter });
   const documentsBefore = before && documentsOf(before);
   const documentsAfter = documentsOf(after);
   // A new unit without any document date has no document entry.
-  if (!documentsBefore && Object.values(documentsAfter).every((date) => date === null)) return;
-  await audit.recordChange(tx, { actor, action: documentsBefore ? 'update' : 'create', entity: 'document', entityId: after.id, before: documentsBefore, after: documentsAfter });
+  if (!documentsBefore && Object.values(documentsAfter).every((date) => date === null)) return entries;
+  if (!sameRecord(documentsBefore, documentsAfter)) {
+    entries.push({ actor, action: documentsBefore ? 'update' : 'create', entity: 'document', entityId: after.id, before: documentsBefore, after: documentsAfter });
+  }
+  return entries;
 }
 
 function documentsOf(view: Vehicle): DocumentExpiries {

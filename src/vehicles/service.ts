@@ -43,7 +43,7 @@ export const vehicleSummaryColumns = {
   out_of_service_reason: sql<string | null>`coalesce(${vehicles.defectStopReason}, ${vehicles.holdReason})`,
 };
 
-function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
+export function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
   return {
     id: row.id,
     unit_code: row.unitCode,
@@ -61,7 +61,7 @@ function toVehicle(row: VehicleRow, documents: DocumentExpiries): Vehicle {
   };
 }
 
-const cleanBrand = (brand: string | null | undefined) => brand?.trim().replace(/\s+/g, ' ') || null;
+export const cleanBrand = (brand: string | null | undefined) => brand?.trim().replace(/\s+/g, ' ') || null;
 
 export class VehiclesService {
   constructor(

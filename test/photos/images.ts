@@ -52,7 +52,7 @@ export function pngBomb(side = 10_000): Buffer {
   ]);
 }
 
-function crc32(data: Buffer): number {
+export function crc32(data: Buffer): number {
   let crc = 0xffffffff;
   for (const byte of data) {
     crc ^= byte;

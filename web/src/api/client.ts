@@ -15,6 +15,8 @@ export class ApiError extends Error {
     message: string,
     readonly details: ErrorDetail[] = [],
     readonly retryAfterSeconds?: number,
+    /** The whole error payload, for refusals that carry more than a code (a refused import's rows). */
+    readonly payload?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,6 +29,7 @@ const TIMEOUT_MS = 30_000;
 
 let authToken: string | null = null;
 let onSessionOver: ((code: string) => void) | null = null;
+let onPasswordChange: (() => void) | null = null;
 
 export function setAuthToken(token: string | null): void {
   authToken = token;
@@ -34,6 +37,11 @@ export function setAuthToken(token: string | null): void {
 
 export function onSessionExpired(handler: ((code: string) => void) | null): void {
   onSessionOver = handler;
+}
+
+/** A temporary password (bulk import): the server refuses everything until it is changed. */
+export function onPasswordChangeRequired(handler: (() => void) | null): void {
+  onPasswordChange = handler;
 }
 
 export interface RequestOptions {
@@ -97,8 +105,10 @@ export async function apiRequest<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | '
     envelope.message ?? `HTTP ${response.status}`,
     Array.isArray(payload.details) ? payload.details : [],
     payload.retry_after_seconds ?? (Number.isFinite(retryHeader) && retryHeader > 0 ? retryHeader : undefined),
+    envelope.payload,
   );
   if (response.status === 401 && sentToken && sentToken === authToken && SESSION_OVER.has(error.code)) onSessionOver?.(error.code);
+  if (error.code === 'PASSWORD_CHANGE_REQUIRED' && sentToken && sentToken === authToken) onPasswordChange?.();
   throw error;
 }
 

@@ -3,10 +3,14 @@ import type { Role } from '../api/types';
 import { NoAccessPage } from '../pages/common/NoAccessPage';
 import { homePath, useSession } from '../session/session';
 
+const PASSWORD_PATH = '/profile/password';
+
 /** Pages behind login: without a session, to /login (and back here afterwards). */
 export function RequireAuth() {
-  const { user, notice } = useSession();
+  const { user, notice, mustChangePassword } = useSession();
   const location = useLocation();
+  // A temporary password: the server refuses everything else until it is changed.
+  if (user && mustChangePassword && location.pathname !== PASSWORD_PATH) return <Navigate to={PASSWORD_PATH} replace />;
   if (!user) {
     // After "log out" the login page is a fresh start; after an expired session it leads back here.
     if (notice === 'loggedOut') return <Navigate to="/login" replace />;

@@ -33,6 +33,7 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin/compliance-matrix', label: 'nav.complianceMatrix', icon: 'check', roles: ['admin', 'superadmin'] },
   { to: '/admin/notifications', label: 'nav.adminNotifications', icon: 'send', roles: ['admin', 'superadmin'] },
   { to: '/admin/audit-log', label: 'nav.adminAudit', icon: 'history', roles: ['admin', 'superadmin'] },
+  { to: '/admin/import', label: 'nav.adminImport', icon: 'plus', roles: ['admin', 'superadmin'] },
 ];
 
 export function navFor(role: Role): NavItem[] {

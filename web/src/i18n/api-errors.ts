@@ -71,6 +71,25 @@ const API_ERRORS: Partial<Record<ErrorCode | ClientErrorCode, Text>> = {
     id: 'Unit masih punya kerusakan ABNORMAL yang belum diperbaiki. Perbaiki atau tutup dulu defect-nya.',
     en: 'The unit still has an ABNORMAL defect not repaired. Repair or close it first.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    id: 'Ganti dulu password sementara Anda sebelum memakai aplikasi.',
+    en: 'Change your temporary password before using the app.',
+  },
+  FILE_MISSING: { id: 'Pilih berkasnya dulu.', en: 'Choose the file first.' },
+  IMPORT_NOT_SPREADSHEET: { id: 'Berkas ini bukan spreadsheet. Kirim .xlsx atau .csv (pakai template).', en: 'This file is not a spreadsheet. Send .xlsx or .csv (use the template).' },
+  IMPORT_TOO_LARGE: { id: 'Berkas terlalu besar untuk diimpor (maksimal 5 MB).', en: 'The file is too large to import (at most 5 MB).' },
+  IMPORT_UNPACKED_TOO_LARGE: {
+    id: 'Isi berkas .xlsx ini terlalu besar setelah dibuka. Simpan ulang hanya sheet datanya.',
+    en: 'This .xlsx unpacks to too much data. Save only the data sheet and try again.',
+  },
+  IMPORT_TOO_MANY_ROWS: { id: 'Terlalu banyak baris (maksimal 10.000). Bagi berkasnya.', en: 'Too many rows (at most 10,000). Split the file.' },
+  IMPORT_CORRUPT: { id: 'Berkas rusak atau tidak lengkap. Simpan ulang dari Excel lalu coba lagi.', en: 'The file is damaged or incomplete. Save it again from Excel and retry.' },
+  IMPORT_EMPTY: { id: 'Berkas tidak berisi data: isi mulai baris 2.', en: 'The file has no data: fill it from row 2.' },
+  IMPORT_INVALID: { id: 'Impor dibatalkan: ada baris yang salah. Tidak ada yang disimpan.', en: 'Import cancelled: some rows are wrong. Nothing was saved.' },
+  IMPORT_CONFLICT: {
+    id: 'Data berubah selama impor berjalan. Tidak ada yang disimpan; periksa lalu impor lagi.',
+    en: 'The data changed while importing. Nothing was saved; check again and re-import.',
+  },
   // Made up by the client (api/client.ts) when the server could not be reached.
   NETWORK_ERROR: {
     id: 'Tidak dapat terhubung ke server. Periksa koneksi, lalu coba lagi.',
@@ -98,6 +117,20 @@ const DETAIL_ERRORS: Partial<Record<DetailCode, Text>> = {
   duplicate_answer: { id: 'Dijawab lebih dari sekali', en: 'Answered more than once' },
   item_not_applicable: { id: 'Item ini tidak berlaku untuk unit ini', en: 'This item does not apply to this unit' },
   slot_taken: { id: 'Shift ini sudah diisi hari ini', en: 'This shift is already done today' },
+  invalid_phone: { id: 'Nomor HP tidak valid', en: 'Invalid phone number' },
+  unknown_vehicle_type: { id: 'Tipe kendaraan tidak dikenal', en: 'Unknown vehicle type' },
+  unknown_column: { id: 'Kolom tidak dikenal', en: 'Unknown column' },
+  missing_column: { id: 'Kolom wajib tidak ada', en: 'Required column missing' },
+  duplicate_column: { id: 'Kolom muncul dua kali', en: 'Column appears twice' },
+  merged_cell: { id: 'Sel gabungan (merge) tidak bisa diimpor', en: 'Merged cells cannot be imported' },
+  cell_error: { id: 'Sel berisi galat Excel', en: 'The cell holds an Excel error' },
+  duplicate_in_file: { id: 'Sudah ada di baris lain berkas ini', en: 'Already in another row of this file' },
+  invalid_date: { id: 'Bukan tanggal yang ada', en: 'Not a real date' },
+  invalid_email: { id: 'Email tidak valid', en: 'Invalid email' },
+  email_exists: { id: 'Email sudah dipakai user lain', en: 'Email already used by another user' },
+  unknown_role: { id: 'Role tidak dikenal', en: 'Unknown role' },
+  role_not_allowed: { id: 'Anda tidak boleh mengatur akun dengan role ini', en: 'You may not manage accounts with this role' },
+  unknown_shift_type: { id: 'Jenis shift tidak dikenal', en: 'Unknown shift type' },
 };
 
 /** The text for a `payload.code`, if there is one (codes arrive as plain strings off the wire). */

@@ -2,6 +2,7 @@ import { enAudit } from './en-audit';
 import { enComplianceMatrix } from './en-compliance-matrix';
 import { enNotifications } from './en-notifications';
 import { enOffline } from './en-offline';
+import { enImports } from './en-imports';
 import { enPreferences } from './en-preferences';
 import { enRecords } from './en-records';
 import { enWorkshop } from './en-workshop';
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enPreferences,
   ...enComplianceMatrix,
   ...enRecords,
+  ...enImports,
   ...enNotifications,
   ...enAudit,
   'app.title': 'Daily Inspection',

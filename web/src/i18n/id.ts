@@ -4,6 +4,7 @@ import { idComplianceMatrix } from './id-compliance-matrix';
 import { idNotifications } from './id-notifications';
 import { idOffline } from './id-offline';
 import { idPreferences } from './id-preferences';
+import { idImports } from './id-imports';
 import { idRecords } from './id-records';
 import { idWorkshop } from './id-workshop';
 
@@ -13,6 +14,7 @@ export const id = {
   ...idPreferences,
   ...idComplianceMatrix,
   ...idRecords,
+  ...idImports,
   ...idNotifications,
   ...idAudit,
   'app.title': 'Pemeriksaan Harian',

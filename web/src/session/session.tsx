@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { onSessionExpired, setAuthToken } from '../api/client';
+import { onPasswordChangeRequired, onSessionExpired, setAuthToken } from '../api/client';
 import { api } from '../api/endpoints';
 import { forgetCachedApi } from '../offline/register-sw';
 import type { LoginResult, Role, User } from '../api/types';
@@ -11,6 +11,8 @@ interface StoredSession {
   user: User;
   /** epoch ms */
   expiresAt: number;
+  /** A temporary password: only the change-password form until it is replaced. */
+  mustChangePassword?: boolean;
 }
 
 /** Why the user is on the login page, shown there once. */
@@ -18,6 +20,8 @@ export type SessionNotice = 'expired' | 'loggedOut' | null;
 
 interface SessionContextValue {
   user: User | null;
+  /** Logged in with a temporary password (bulk import): the app shows the change-password form first. */
+  mustChangePassword: boolean;
   notice: SessionNotice;
   login(username: string, password: string): Promise<User>;
   /** After a password change the server hands out a new token (older ones stop working). */
@@ -51,7 +55,7 @@ function store(session: StoredSession | null): void {
 }
 
 function fromLogin(result: LoginResult): StoredSession {
-  return { token: result.access_token, user: result.user, expiresAt: Date.now() + result.expires_in * 1000 };
+  return { token: result.access_token, user: result.user, expiresAt: Date.now() + result.expires_in * 1000, mustChangePassword: result.must_change_password };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
@@ -74,7 +78,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       apply(null);
       setNotice('expired');
     });
-    return () => onSessionExpired(null);
+    onPasswordChangeRequired(() => {
+      const current = readStored();
+      if (current && !current.mustChangePassword) apply({ ...current, mustChangePassword: true });
+    });
+    return () => {
+      onSessionExpired(null);
+      onPasswordChangeRequired(null);
+    };
   }, [apply]);
 
   // A restored session is shown at once, then refreshed (role or name may have changed meanwhile).
@@ -97,6 +108,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionContextValue>(
     () => ({
       user: session?.user ?? null,
+      mustChangePassword: session?.mustChangePassword === true,
       notice,
       async login(username, password) {
         const result = await api.login(username, password);

@@ -7,6 +7,7 @@ import { AdminTabs } from './AdminParts';
 import { AuditLogPage } from './AuditLogPage';
 import { ChecklistAdminPage } from './ChecklistAdminPage';
 import { DefectsBoardPage } from './DefectsBoardPage';
+import { ImportPage } from './ImportPage';
 import { NotificationsPage } from './NotificationsPage';
 import { ReportsPage } from './ReportsPage';
 import { UnitFormPage } from './UnitFormPage';
@@ -42,6 +43,7 @@ export function AdminRoutes() {
         <Route path="compliance-matrix" element={<ComplianceMatrixPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="audit-log" element={<AuditLogPage />} />
+        <Route path="import" element={<ImportPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -6,13 +6,15 @@ import { PasswordField } from '../../components/Field';
 import { Notice } from '../../components/States';
 import { Page } from '../../components/Page';
 import { useI18n } from '../../i18n';
-import { useSession } from '../../session/session';
+import { useNavigate } from 'react-router';
+import { homePath, useSession } from '../../session/session';
 
 type Field = 'current_password' | 'new_password' | 'confirm';
 
 export function ChangePasswordPage() {
   const { t, errorText, detailText } = useI18n();
-  const { replace } = useSession();
+  const { replace, mustChangePassword } = useSession();
+  const navigate = useNavigate();
   const [values, setValues] = useState<Record<Field, string>>({ current_password: '', new_password: '', confirm: '' });
   const [local, setLocal] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +35,10 @@ export function ChangePasswordPage() {
     setBusy(true);
     setError(null);
     try {
-      replace(await api.changePassword(values.current_password, values.new_password));
+      const result = await api.changePassword(values.current_password, values.new_password);
+      replace(result);
+      // A temporary password replaced: on to the app.
+      if (mustChangePassword) return navigate(homePath(result.user.role), { replace: true });
       setValues({ current_password: '', new_password: '', confirm: '' });
       setDone(true);
     } catch (failure) {
@@ -53,6 +58,7 @@ export function ChangePasswordPage() {
   return (
     <Page title={t('password.title')}>
       <div className="card narrow">
+        {mustChangePassword && <Notice tone="warning">{t('password.required')}</Notice>}
         {done && <Notice tone="success">{t('password.done')}</Notice>}
         {error !== null && <Notice tone="danger">{errorText(error)}</Notice>}
         <form onSubmit={onSubmit} noValidate>
