@@ -5,7 +5,7 @@ import type { HttpServer } from '../http/server.js';
 import { DomainError } from '../lib/errors.js';
 import { P2hStatusSchema } from '../p2h/api-schemas.js';
 import { exportFileName, exportRangeProblems, MAX_EXPORT_DAYS } from './range.js';
-import { ExportAborted, writeReportsWorkbook, type ReportWorkbookDeps } from './report-workbook.js';
+import type { ReportWorkbookDeps } from './report-workbook.js';
 
 const tags = ['exports'];
 const security = [{ bearer: [] }];
@@ -51,11 +51,18 @@ export function registerExportRoutes(app: HttpServer, deps: Omit<ReportWorkbookD
       const body = new PassThrough();
       const filter = { dateFrom, dateTo, ...(vehicleId !== undefined && { vehicleId }), ...(status && { status }) };
       // Headers go out with the first bytes; a failure after that can only cut the download short.
-      writeReportsWorkbook(body, filter, deps).catch((error: unknown) => {
-        if (error instanceof ExportAborted) return request.log.info('reports export: the client left before the end');
-        request.log.error({ err: error }, 'reports export failed while streaming');
-        body.destroy(error instanceof Error ? error : new Error(String(error)));
-      });
+      // The writer (exceljs, ~27 MB once loaded) is loaded on the first export, not at every start.
+      import('./report-workbook.js')
+        .then(({ writeReportsWorkbook, ExportAborted }) =>
+          writeReportsWorkbook(body, filter, deps).catch((error: unknown) => {
+            if (error instanceof ExportAborted) return void request.log.info('reports export: the client left before the end');
+            throw error;
+          }),
+        )
+        .catch((error: unknown) => {
+          request.log.error({ err: error }, 'reports export failed while streaming');
+          body.destroy(error instanceof Error ? error : new Error(String(error)));
+        });
       return reply
         .type(XLSX)
         .header('content-disposition', `attachment; filename="${exportFileName(dateFrom, dateTo)}"`)

@@ -1,7 +1,8 @@
 import { columnLetter } from '../exports/sheet-series.js';
 import type { DetailCode } from '../lib/error-codes.js';
 import type { RowError } from './header.js';
-import { cellText, type Cell, type SheetRow } from './table.js';
+import { cellText, type Cell } from './cell.js';
+import type { SheetRow } from './table.js';
 
 /** Reads one row's cells by column name, collecting every problem with its row and column. */
 export class RowReader<C extends string> {

@@ -4,11 +4,14 @@ import { DomainError } from '../lib/errors.js';
 import type { ImportItem, ImportResult } from './api-schemas.js';
 import { columnName } from './cells.js';
 import type { RowError } from './header.js';
-import { readTable, type Table } from './table.js';
-import { templateWorkbook } from './templates.js';
+import type { Table } from './table.js';
 import { parseUserRows } from './user-rows.js';
 import { parseVehicleRows } from './vehicle-rows.js';
 import type { ImportKind } from './values.js';
+
+// The sheet reader and the template writer use exceljs (~27 MB once loaded): it is loaded with the
+// first import or template, not at every start of every API process.
+const readTable = async (file: Buffer): Promise<Table> => (await import('./table.js')).readTable(file);
 
 export interface ImportOptions {
   dryRun: boolean;
@@ -54,6 +57,7 @@ export class ImportsService {
   }
 
   async template(kind: ImportKind): Promise<Buffer> {
+    const { templateWorkbook } = await import('./templates.js');
     return templateWorkbook(kind, kind === 'vehicles' ? await this.deps.typeNames() : []);
   }
 }

@@ -1,14 +1,12 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../lib/errors.js';
+import { cellText, type Cell } from './cell.js';
 import { decodeCsv, readCsvSheet } from './csv.js';
 import { MAX_IMPORT_ROWS, MAX_UNPACKED_BYTES } from './values.js';
 import { inspectXlsxArchive } from './zip-guard.js';
 
-/**
- * A cell as the import reads it. A formula is its text ("=SUM(A1:A3)"), never its cached result
- * and never evaluated: what the sheet says is what is stored (and escaped again on export).
- */
-export type Cell = string | number | boolean | Date | { error: string } | null;
+
+export type { Cell } from './cell.js';
 
 export interface SheetRow {
   /** As the spreadsheet numbers it: the header is row 1. */
@@ -114,11 +112,4 @@ function cellOf(cell: ExcelJS.Cell): Cell {
       // Rich text, a hyperlink, shared strings: what the cell shows.
       return cell.text;
   }
-}
-
-/** A cell as text, for the header and for text columns. */
-export function cellText(cell: Exclude<Cell, null>): string {
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
-  if (typeof cell === 'object') return cell.error;
-  return String(cell);
 }

@@ -9,7 +9,6 @@ import { ComplianceMatrixSchema, ComplianceQuerySchema, ComplianceSchema, Matrix
 import type { ReportPdf } from './pdf/report-pdf.js';
 import type { P2hService } from './service.js';
 import type { ComplianceMatrixService } from './compliance-matrix.js';
-import { complianceMatrixXlsx } from './compliance-matrix-xlsx.js';
 
 const tags = ['p2h'];
 const security = [{ bearer: [] }];
@@ -154,7 +153,7 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; comp
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="kepatuhan-p2h-${matrix.month}.xlsx"`)
-        .send(await complianceMatrixXlsx(matrix, companyName));
+        .send(await (await import('./compliance-matrix-xlsx.js')).complianceMatrixXlsx(matrix, companyName)); // exceljs loads on first use
     },
   );
 }

@@ -10,7 +10,6 @@ import { seesAllReports } from '../../users/rules.js';
 import type { Actor } from '../../users/service.js';
 import type { ReportDetail } from '../types.js';
 import { pdfFileName } from './content.js';
-import { renderReportPdf } from './render.js';
 import type { PdfDefect, PdfPhoto } from './types.js';
 
 /** More would only make the file heavy; the app shows every photo. */
@@ -46,6 +45,8 @@ export class ReportPdf {
       const shown = await Promise.all(refs.slice(0, MAX_PHOTOS_PER_DEFECT).map((ref) => this.photo(ref)));
       defects.push({ defect, photos: shown, morePhotos: Math.max(0, refs.length - MAX_PHOTOS_PER_DEFECT) });
     }
+    // pdfkit (~12 MB once loaded) is loaded with the first PDF, not at every start.
+    const { renderReportPdf } = await import('./render.js');
     const bytes = await renderReportPdf({ companyName: this.deps.companyName, timeZone: this.deps.timeZone, report, defects, printedAt: this.deps.clock() });
     return { fileName: pdfFileName(report.vehicle.unit_code, report.operational_date, report.shift_number), bytes };
   }
