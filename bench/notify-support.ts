@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { pino } from 'pino';
 import { startDelivery, type RunningDelivery } from '../src/notifications/start.js';
+import { notificationPreferences } from '../src/preferences/schema.js';
 import { DEFAULT_TOKEN, type FakeTelegram, type SentMessage } from '../test/fake-telegram/server.js';
 export { busiestWindow } from '../test/fake-telegram/send-timeline.js';
 import { login, prepareBench, type BenchResult, type PreparedBench } from './support.js';
@@ -79,6 +80,15 @@ export async function prepareNotifyApp(spec: { drivers: number; vehicles: number
       const chatId = FIRST_CHAT_ID + i + 1;
       await prepared.app.services.telegramLinks.linkById(driver.id, { chatId: String(chatId), username: null }, 'contact');
       drivers.push({ ...driver, chatId });
+    }
+    // The reporters are admins (for the slot rule), and admins hear every defect as the workshop does:
+    // 40 linked admins would turn each ABNORMAL report into ~40 defect alerts queued before the one
+    // being measured. Their defect topic is off, so each report queues only its own alert.
+    if (drivers.length > 0) {
+      await prepared.database.db
+        .insert(notificationPreferences)
+        .values(drivers.map((d) => ({ userId: d.id, defects: 'off' as const })))
+        .onConflictDoUpdate({ target: notificationPreferences.userId, set: { defects: 'off' } });
     }
     return { ...prepared, drivers };
   } catch (error) {
