@@ -1,9 +1,9 @@
 import { PassThrough } from 'node:stream';
-import { Type, type Static } from '@sinclair/typebox';
-import { DateString, ErrorEnvelope } from '../http/api-schemas.js';
+import { Type } from '@sinclair/typebox';
+import { ErrorEnvelope } from '../http/api-schemas.js';
 import type { HttpServer } from '../http/server.js';
 import { DomainError } from '../lib/errors.js';
-import { P2hStatusSchema } from '../p2h/api-schemas.js';
+import { ReportsExportQuerySchema, type ReportsExportQuery } from './api-schemas.js';
 import { exportFileName, exportRangeProblems, MAX_EXPORT_DAYS } from './range.js';
 import type { ReportWorkbookDeps } from './report-workbook.js';
 
@@ -12,16 +12,6 @@ const security = [{ bearer: [] }];
 const errorRef = Type.Ref(ErrorEnvelope);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-export const ReportsExportQuerySchema = Type.Object(
-  {
-    date_from: DateString('operational date from (inclusive)'),
-    date_to: DateString('operational date to (inclusive)'),
-    vehicle_id: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647 })),
-    status: Type.Optional(P2hStatusSchema),
-  },
-  { additionalProperties: false },
-);
-type ReportsExportQuery = Static<typeof ReportsExportQuerySchema>;
 
 export function registerExportRoutes(app: HttpServer, deps: Omit<ReportWorkbookDeps, 'maxRowsPerSheet'>) {
   app.get<{ Querystring: ReportsExportQuery }>(

@@ -1,14 +1,10 @@
 /** Downloads of files the API serves only with the Bearer token: fetched as a blob, saved through an object URL. */
 import { apiBlob } from './client';
 import { saveBlob } from './save-file';
-import type { P2hStatus } from './types';
+import type { ReportsExportQuery } from '../../../src/exports/api-schemas';
 
-export interface ReportsExportFilter {
-  date_from: string;
-  date_to: string;
-  vehicle_id?: number;
-  status?: P2hStatus;
-}
+/** The export's query as the server declares it (ReportsExportQuerySchema). */
+export type ReportsExportFilter = ReportsExportQuery;
 
 /** The name the server gives it too (Content-Disposition), so both agree. */
 export const reportsExportFileName = (filter: ReportsExportFilter) => `p2h-laporan-${filter.date_from}_${filter.date_to}.xlsx`;
