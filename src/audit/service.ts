@@ -1,5 +1,6 @@
 import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../db/client.js';
+import { inBatches } from '../lib/batches.js';
 import type { Clock } from '../lib/clock.js';
 import { pageOffset, type Paging } from '../lib/paging.js';
 import { addDays, startOfLocalDay } from '../lib/time.js';
@@ -38,18 +39,22 @@ export class AuditLog {
     const list = Array.isArray(entries) ? entries : [entries];
     if (list.length === 0) return;
     const at = this.clock();
-    await executor.insert(auditLog).values(
-      list.map((entry) => ({
-        at,
-        actorId: entry.actor?.id ?? null,
-        actorName: entry.actor?.fullName ?? null,
-        action: entry.action,
-        entity: entry.entity,
-        entityId: entry.entityId,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      })),
-    );
+    // A bulk change (an import) may record thousands: one statement per thousand keeps each under
+    // PostgreSQL's parameter limit.
+    for (const batch of inBatches(list)) {
+      await executor.insert(auditLog).values(
+        batch.map((entry) => ({
+          at,
+          actorId: entry.actor?.id ?? null,
+          actorName: entry.actor?.fullName ?? null,
+          action: entry.action,
+          entity: entry.entity,
+          entityId: entry.entityId,
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        })),
+      );
+    }
   }
 
   /** Records the entry unless before and after say the same (an edit form sent back unchanged). */

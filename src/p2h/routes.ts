@@ -150,10 +150,12 @@ export function registerP2hRoutes(app: HttpServer, deps: { p2h: P2hService; comp
     },
     async (request, reply) => {
       const matrix = await complianceMatrix.matrix(request.query.month);
+      // exceljs (~27 MB once loaded) is loaded with the first sheet, not at every start.
+      const { complianceMatrixXlsx } = await import('./compliance-matrix-xlsx.js');
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="kepatuhan-p2h-${matrix.month}.xlsx"`)
-        .send(await (await import('./compliance-matrix-xlsx.js')).complianceMatrixXlsx(matrix, companyName)); // exceljs loads on first use
+        .send(await complianceMatrixXlsx(matrix, companyName));
     },
   );
 }

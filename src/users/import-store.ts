@@ -3,6 +3,7 @@ import type { AuditActor, AuditEntry, AuditLog } from '../audit/service.js';
 import { sameRecord } from '../audit/rules.js';
 import { hashPassword } from '../auth/password.js';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
+import { inBatches } from '../lib/batches.js';
 import type { Clock } from '../lib/clock.js';
 import type { DetailCode } from '../lib/error-codes.js';
 import { DomainError } from '../lib/errors.js';
@@ -51,12 +52,6 @@ export interface ImportActor extends AuditActor {
   role: Role;
 }
 
-const BATCH = 1000;
-
-function* batches<T>(items: T[]): Generator<T[]> {
-  for (let at = 0; at < items.length; at += BATCH) yield items.slice(at, at + BATCH);
-}
-
 const conflict = () => new DomainError('IMPORT_CONFLICT', 'Data user berubah selama impor berjalan (ada yang menambah atau mengubah akun yang sama). Jalankan impor lagi');
 
 /**
@@ -98,7 +93,7 @@ export class UserImportStore {
         if (again.problems.length > 0 || again.planned.some((p) => p.action === 'create' && !secrets.has(p.input.row))) throw conflict();
         const now = this.clock();
         const entries: AuditEntry[] = [];
-        for (const batch of batches(again.planned.filter((p) => p.action === 'create'))) {
+        for (const batch of inBatches(again.planned.filter((p) => p.action === 'create'))) {
           const created = await tx
             .insert(users)
             .values(
@@ -124,7 +119,7 @@ export class UserImportStore {
           const after = toPublicUser(row!);
           if (!sameRecord(current, after)) entries.push({ actor, action: 'update', entity: 'user', entityId: row!.id, before: current, after });
         }
-        for (const batch of batches(entries)) await this.audit.record(tx, batch);
+        await this.audit.record(tx, entries);
         return again.planned;
       });
       const temporaryPasswords = planned.flatMap(({ input }) => {
@@ -142,7 +137,7 @@ export class UserImportStore {
   private async planIn(executor: Executor, actor: ImportActor, rows: UserImportRow[], lock: boolean): Promise<UserImportPlan> {
     const byPhone = new Map<string, UserRow>();
     const emailOwner = new Map<string, string>();
-    for (const batch of batches(rows)) {
+    for (const batch of inBatches(rows)) {
       const query = executor.select().from(users).where(inArray(users.phoneNumber, batch.map((r) => r.phone_number)));
       for (const row of lock ? await query.for('update') : await query) byPhone.set(row.phoneNumber, row);
       const emails = batch.flatMap((r) => (r.email ? [r.email] : []));

@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { AuditActor, AuditEntry, AuditLog } from '../audit/service.js';
 import { uniqueViolation, type Db, type Executor } from '../db/client.js';
+import { inBatches } from '../lib/batches.js';
 import type { Clock } from '../lib/clock.js';
 import { DomainError } from '../lib/errors.js';
 import type { Vehicle } from './api-schemas.js';
@@ -29,13 +30,6 @@ export interface PlannedVehicle {
   current?: Vehicle;
 }
 
-/** PostgreSQL takes at most 65 535 parameters a statement: a thousand rows of any of these tables stay well under. */
-const BATCH = 1000;
-
-function* batches<T>(items: T[]): Generator<T[]> {
-  for (let at = 0; at < items.length; at += BATCH) yield items.slice(at, at + BATCH);
-}
-
 /**
  * The vehicles feature's writes for a bulk import (imports never touch its tables themselves):
  * what each row would do, and doing all of it in one transaction, batched, with its audit entries.
@@ -62,10 +56,9 @@ export class VehicleImportStore {
         const planned = await this.planIn(tx, rows, true);
         const now = this.clock();
         const entries: AuditEntry[] = [];
-        for (const batch of batches(planned.filter((p) => p.action === 'create'))) entries.push(...(await this.createBatch(tx, actor, batch, now)));
-        for (const batch of batches(planned.filter((p) => p.action === 'update'))) entries.push(...(await this.updateBatch(tx, actor, batch, now)));
-        // A thousand a statement: bigger ones stay under the parameter limit but take PostgreSQL longer per row (bench/import-vehicles.ts).
-        for (const batch of batches(entries)) await this.audit.record(tx, batch);
+        for (const batch of inBatches(planned.filter((p) => p.action === 'create'))) entries.push(...(await this.createBatch(tx, actor, batch, now)));
+        for (const batch of inBatches(planned.filter((p) => p.action === 'update'))) entries.push(...(await this.updateBatch(tx, actor, batch, now)));
+        await this.audit.record(tx, entries);
         return planned;
       });
     } catch (error) {
@@ -78,7 +71,7 @@ export class VehicleImportStore {
 
   private async planIn(executor: Executor, rows: VehicleImportRow[], lock: boolean): Promise<PlannedVehicle[]> {
     const current = new Map<string, Vehicle>();
-    for (const batch of batches(rows)) {
+    for (const batch of inBatches(rows)) {
       const query = executor.select().from(vehicles).where(inArray(vehicles.unitCodeKey, batch.map((r) => r.unit_code_key)));
       for (const view of await this.views(executor, lock ? await query.for('update') : await query)) current.set(searchKey(view.unit_code), view);
     }
@@ -113,7 +106,7 @@ export class VehicleImportStore {
         return expiryDate ? [{ vehicleId: idOf.get(input.unit_code_key)!, documentType: type, expiryDate, updatedAt: now }] : [];
       }),
     );
-    for (const chunk of batches(documents)) await tx.insert(vehicleDocuments).values(chunk);
+    for (const chunk of inBatches(documents)) await tx.insert(vehicleDocuments).values(chunk);
     return (await this.views(tx, inserted)).flatMap((view) => unitChangeEntries(actor, 'create', null, view));
   }
 
